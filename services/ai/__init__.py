@@ -1,0 +1,1 @@
+"""The ai service: understanding members' messages, answering questions, running the dialogue."""

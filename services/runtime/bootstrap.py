@@ -1,0 +1,99 @@
+"""The process entry every service shares: settings → resources → service → serve.
+
+# services/<name>/__main__.py
+run_service("wallet", build, WalletSettings, MIGRATIONS)
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import uvloop
+
+from services.runtime.auth import JwksCache, TokenVerifier
+from services.runtime.cache import Cache, open_cache
+from services.runtime.db import Database
+from services.runtime.events import EventBus, open_bus
+from services.runtime.server import Service, configure_process, serve_until_signalled
+from services.runtime.settings import RuntimeSettings
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Connections a service is built with; opened and closed by the runtime."""
+
+    settings: RuntimeSettings
+    db: Database
+    cache: Cache
+    bus: EventBus
+
+
+@asynccontextmanager
+async def open_resources(settings: RuntimeSettings) -> AsyncIterator[Resources]:
+    db = Database(
+        settings.resolved_database_url(), settings.service_name, settings.database_pool_size
+    )
+    cache = open_cache(settings.redis_url, settings.service_name)
+    bus = open_bus(settings.redis_url, settings.state_dir)
+    try:
+        yield Resources(settings, db, cache, bus)
+    finally:
+        await bus.close()
+        await cache.close()
+        await db.close()
+
+
+def token_verifier(settings: RuntimeSettings) -> TokenVerifier | None:
+    """Verify against the configured JWKS URL; without one, no token can be accepted."""
+    if not settings.jwks_url:
+        return None
+    url = settings.jwks_url
+
+    async def fetch() -> dict:
+        async with httpx.AsyncClient(timeout=5.0) as client:
+            response = await client.get(url)
+            response.raise_for_status()
+            return response.json()
+
+    return TokenVerifier(JwksCache(fetch), settings.jwt_issuer, settings.jwt_audience)
+
+
+Builder = Callable[[Resources], Awaitable[Service]]
+
+
+async def serve(settings: RuntimeSettings, build: Builder, migrations: Path | None) -> None:
+    async with open_resources(settings) as resources:
+        if migrations is not None and resources.db.is_sqlite:
+            # The embedded shape migrates on start; production runs `bitsacco migrate`.
+            await resources.db.migrate(migrations)
+        service = await build(resources)
+        await serve_until_signalled(service, settings, token_verifier(settings))
+
+
+def run_service(
+    name: str,
+    build: Builder,
+    settings_type: type[RuntimeSettings] = RuntimeSettings,
+    migrations: Path | None = None,
+) -> None:
+    settings = settings_type(service_name=name)
+    configure_process(settings)
+    uvloop.run(serve(settings, build, migrations))
+
+
+def migrate(name: str, migrations: Path, settings_type: type[RuntimeSettings]) -> None:
+    settings = settings_type(service_name=name)
+
+    async def upgrade() -> None:
+        db = Database(settings.resolved_database_url(), name)
+        try:
+            await db.migrate(migrations)
+        finally:
+            await db.close()
+
+    asyncio.run(upgrade())

@@ -1,0 +1,88 @@
+"""SQLAlchemy 2 async storage: PostgreSQL (asyncpg) in production and tests, a SQLite file per
+service (aiosqlite) in the embedded shape. Each service owns one PostgreSQL schema named after it;
+on SQLite the schema is translated away, since each service has a file of its own."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+MIGRATIONS_ENV = Path(__file__).with_name("migrations")
+
+
+class Database:
+    def __init__(self, url: str, schema: str, pool_size: int = 10) -> None:
+        self.schema = schema
+        self.is_sqlite = url.startswith("sqlite")
+        if self.is_sqlite:
+            Path(url.split("///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+            self.engine: AsyncEngine = create_async_engine(
+                url, execution_options={"schema_translate_map": {schema: None}}
+            )
+            event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+        else:
+            self.engine = create_async_engine(url, pool_size=pool_size, pool_pre_ping=True)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One unit of work: committed on success, rolled back on any exception."""
+        async with self.sessions() as session, session.begin():
+            yield session
+
+    async def migrate(self, versions: Path) -> None:
+        """Bring this service's schema to the newest migration in `versions`."""
+        async with self.engine.begin() as connection:
+            if not self.is_sqlite:
+                await connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
+            await connection.run_sync(self._upgrade, versions)
+
+    def _upgrade(self, connection: Connection, versions: Path) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_ENV))
+        config.set_main_option("path_separator", "os")
+        config.set_main_option("version_locations", str(versions))
+        config.attributes["connection"] = connection
+        config.attributes["schema"] = None if self.is_sqlite else self.schema
+        command.upgrade(config, "heads")
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets readers and the single writer overlap; the timeout makes writers queue, not fail.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+async def insert_ignoring_conflict(session: AsyncSession, table, values: dict) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING; True when the row was new. The idempotency primitive."""
+    if session.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    result = await session.execute(insert(table).values(**values).on_conflict_do_nothing())
+    return result.rowcount == 1
+
+
+def migration_schema() -> str | None:
+    """The schema a migration script creates its tables in (None on SQLite)."""
+    from alembic import context
+
+    return context.config.attributes["schema"]

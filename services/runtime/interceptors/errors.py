@@ -1,0 +1,52 @@
+"""Domain exceptions → canonical status with exactly one ErrorInfo; anything unexpected →
+INTERNAL without internals; methods a service does not implement yet → UNIMPLEMENTED."""
+
+from __future__ import annotations
+
+import logging
+
+import grpc
+from grpc_status import rpc_status
+
+from services.runtime.errors import DomainError, domain_error_status, to_rpc_status
+from services.runtime.interceptors.wrapping import wrap_unary
+
+log = logging.getLogger("bitsacco.errors")
+
+
+class ErrorInterceptor(grpc.aio.ServerInterceptor):
+    def __init__(self, service: str, unimplemented: frozenset[str]) -> None:
+        self._domain = f"{service}.bitsacco"
+        self._unimplemented = unimplemented
+
+    async def intercept_service(self, continuation, details):
+        domain = self._domain
+        method = details.method
+        unimplemented = method in self._unimplemented
+
+        async def around(call_next, request, context):
+            if unimplemented:
+                status = to_rpc_status(
+                    grpc.StatusCode.UNIMPLEMENTED,
+                    f"{method} is part of the contract but not implemented yet.",
+                    reason="NOT_IMPLEMENTED",
+                    domain=domain,
+                )
+                await context.abort_with_status(rpc_status.to_status(status))
+            try:
+                return await call_next(request)
+            except grpc.aio.AbortError:
+                raise
+            except DomainError as error:
+                status = domain_error_status(error, domain)
+            except Exception:
+                log.exception("unhandled error in %s", method)
+                status = to_rpc_status(
+                    grpc.StatusCode.INTERNAL,
+                    "Something went wrong on our side. It has been logged.",
+                    reason="INTERNAL",
+                    domain=domain,
+                )
+            await context.abort_with_status(rpc_status.to_status(status))
+
+        return wrap_unary(await continuation(details), around)
