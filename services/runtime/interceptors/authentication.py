@@ -6,7 +6,7 @@ import grpc
 
 from services.runtime.auth import TokenVerifier, caller_var
 from services.runtime.errors import Unauthenticated
-from services.runtime.interceptors.wrapping import wrap_unary
+from services.runtime.interceptors.wrapping import UnaryInterceptor
 
 
 def bearer_token(context: grpc.aio.ServicerContext) -> str | None:
@@ -19,15 +19,15 @@ def bearer_token(context: grpc.aio.ServicerContext) -> str | None:
     return None
 
 
-class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
+class AuthenticationInterceptor(UnaryInterceptor):
     """Methods in `public` (sign-in, webhooks, JWKS, health) need no token."""
 
     def __init__(self, verifier: TokenVerifier | None, public: frozenset[str]) -> None:
         self._verifier = verifier
         self._public = public
 
-    async def intercept_service(self, continuation, details):
-        public = details.method in self._public or details.method.startswith("/grpc.")
+    def around(self, method: str):
+        public = method in self._public
         verifier = self._verifier
 
         async def around(call_next, request, context):
@@ -44,4 +44,4 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
             finally:
                 caller_var.reset(reset)
 
-        return wrap_unary(await continuation(details), around)
+        return around

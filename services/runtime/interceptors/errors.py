@@ -9,19 +9,18 @@ import grpc
 from grpc_status import rpc_status
 
 from services.runtime.errors import DomainError, domain_error_status, to_rpc_status
-from services.runtime.interceptors.wrapping import wrap_unary
+from services.runtime.interceptors.wrapping import UnaryInterceptor
 
 log = logging.getLogger("bitsacco.errors")
 
 
-class ErrorInterceptor(grpc.aio.ServerInterceptor):
+class ErrorInterceptor(UnaryInterceptor):
     def __init__(self, service: str, unimplemented: frozenset[str]) -> None:
         self._domain = f"{service}.bitsacco"
         self._unimplemented = unimplemented
 
-    async def intercept_service(self, continuation, details):
+    def around(self, method: str):
         domain = self._domain
-        method = details.method
         unimplemented = method in self._unimplemented
 
         async def around(call_next, request, context):
@@ -49,4 +48,4 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
                 )
             await context.abort_with_status(rpc_status.to_status(status))
 
-        return wrap_unary(await continuation(details), around)
+        return around

@@ -8,7 +8,7 @@ import uuid
 
 import grpc
 
-from services.runtime.interceptors.wrapping import wrap_unary
+from services.runtime.interceptors.wrapping import UnaryInterceptor
 from services.runtime.logs import request_id_var
 from services.runtime.telemetry import RPC_HANDLED, RPC_LATENCY
 
@@ -22,12 +22,11 @@ def _metadata(context: grpc.aio.ServicerContext, key: str) -> str:
     return ""
 
 
-class ObservabilityInterceptor(grpc.aio.ServerInterceptor):
+class ObservabilityInterceptor(UnaryInterceptor):
     def __init__(self, service: str) -> None:
         self._service = service
 
-    async def intercept_service(self, continuation, details):
-        method = details.method
+    def around(self, method: str):
         service = self._service
 
         async def around(call_next, request, context):
@@ -51,4 +50,4 @@ class ObservabilityInterceptor(grpc.aio.ServerInterceptor):
                 )
                 request_id_var.reset(token)
 
-        return wrap_unary(await continuation(details), around)
+        return around

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import grpc
 import protovalidate
 from buf.validate import validate_pb2
 
 from services.runtime.errors import FieldViolation, InvalidArgument
-from services.runtime.interceptors.wrapping import wrap_unary
+from services.runtime.interceptors.wrapping import UnaryInterceptor
 
 _validator = protovalidate.Validator()
 
@@ -39,8 +38,8 @@ def violations_of(message) -> list[FieldViolation]:
     return found
 
 
-class ValidationInterceptor(grpc.aio.ServerInterceptor):
-    async def intercept_service(self, continuation, details):
+class ValidationInterceptor(UnaryInterceptor):
+    def around(self, method: str):
         async def around(call_next, request, context):
             violations = violations_of(request)
             if violations:
@@ -50,4 +49,4 @@ class ValidationInterceptor(grpc.aio.ServerInterceptor):
                 )
             return await call_next(request)
 
-        return wrap_unary(await continuation(details), around)
+        return around

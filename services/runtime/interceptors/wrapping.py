@@ -1,7 +1,8 @@
-"""Wrap a unary RPC handler's behaviour with an `around` function.
+"""The base of our interceptors: wrap a unary RPC's behaviour with an `around` function.
 
-Every RPC in our contracts is unary. A streaming handler is answered UNIMPLEMENTED rather than
-passed through unwrapped, so no method can skip authentication or validation by accident.
+Every RPC in our contracts is unary. A streaming handler of ours is answered UNIMPLEMENTED rather
+than passed through unwrapped, so no method can skip authentication or validation by accident;
+gRPC's own services (health, reflection) pass through untouched.
 """
 
 from __future__ import annotations
@@ -15,12 +16,24 @@ import grpc
 Next = Callable[[Any], Awaitable[Any]]
 Around = Callable[[Next, Any, grpc.aio.ServicerContext], Awaitable[Any]]
 
+INFRASTRUCTURE_PREFIX = "/grpc."
 
-def wrap_unary(handler: grpc.RpcMethodHandler | None, around: Around):
-    if handler is None:
-        return None
-    if handler.request_streaming or handler.response_streaming:
-        return _refuse_streaming(handler)
+
+class UnaryInterceptor(grpc.aio.ServerInterceptor):
+    def around(self, method: str) -> Around:
+        """The function that runs around every call of `method`."""
+        raise NotImplementedError
+
+    async def intercept_service(self, continuation, details):
+        handler = await continuation(details)
+        if handler is None or details.method.startswith(INFRASTRUCTURE_PREFIX):
+            return handler
+        if handler.request_streaming or handler.response_streaming:
+            return _refuse_streaming(handler)
+        return _wrap(handler, self.around(details.method))
+
+
+def _wrap(handler: grpc.RpcMethodHandler, around: Around) -> grpc.RpcMethodHandler:
     inner = handler.unary_unary
 
     async def unary_unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
