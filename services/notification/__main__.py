@@ -1,0 +1,6 @@
+"""python -m services.notification: run the notification service."""
+
+from services.notification.service import build
+from services.runtime.bootstrap import run_service
+
+run_service("notification", build)

@@ -1,0 +1,6 @@
+"""python -m services.users: run the users service."""
+
+from services.runtime.bootstrap import run_service
+from services.users.service import build
+
+run_service("users", build)

@@ -1,0 +1,6 @@
+"""python -m services.wallet: run the wallet service."""
+
+from services.runtime.bootstrap import run_service
+from services.wallet.service import build
+
+run_service("wallet", build)
