@@ -28,8 +28,8 @@ gen: install  ## regenerate gen/python and the gateway's descriptor set from pro
 		$(PROTOS) third_party/buf/validate/validate.proto
 	$(BUF) build --as-file-descriptor-set -o $(DESCRIPTOR)
 
-baseline: gen  ## record the landed contracts that `buf breaking` protects (after a version lands)
-	cp $(DESCRIPTOR) $(BASELINE)
+baseline: install  ## record the landed contracts that `buf breaking` protects (after a version lands)
+	$(BUF) build proto -o $(BASELINE)
 
 lint: install  ## buf lint/format/breaking, generated code up to date, ruff
 	$(BUF) lint
