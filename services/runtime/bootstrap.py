@@ -1,12 +1,14 @@
 """The process entry every service shares: settings → resources → service → serve.
 
-# services/<name>/__main__.py
-run_service("wallet", build, WalletSettings, MIGRATIONS)
+    # services/<name>/__main__.py
+    run_service("wallet", build, WalletSettings)
+
+A service's Alembic migrations live in `services/<name>/migrations/`: applied on start in the
+embedded shape, and by `bitsacco migrate <name>` in production.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -21,6 +23,8 @@ from services.runtime.db import Database
 from services.runtime.events import EventBus, open_bus
 from services.runtime.server import Service, configure_process, serve_until_signalled
 from services.runtime.settings import RuntimeSettings
+
+SERVICES_DIR = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,13 @@ def token_verifier(settings: RuntimeSettings) -> TokenVerifier | None:
 Builder = Callable[[Resources], Awaitable[Service]]
 
 
-async def serve(settings: RuntimeSettings, build: Builder, migrations: Path | None) -> None:
+def migrations_of(name: str) -> Path | None:
+    versions = SERVICES_DIR / name / "migrations"
+    return versions if versions.is_dir() else None
+
+
+async def serve(settings: RuntimeSettings, build: Builder) -> None:
+    migrations = migrations_of(settings.service_name)
     async with open_resources(settings) as resources:
         if migrations is not None and resources.db.is_sqlite:
             # The embedded shape migrates on start; production runs `bitsacco migrate`.
@@ -76,24 +86,22 @@ async def serve(settings: RuntimeSettings, build: Builder, migrations: Path | No
 
 
 def run_service(
-    name: str,
-    build: Builder,
-    settings_type: type[RuntimeSettings] = RuntimeSettings,
-    migrations: Path | None = None,
+    name: str, build: Builder, settings_type: type[RuntimeSettings] = RuntimeSettings
 ) -> None:
     settings = settings_type(service_name=name)
     configure_process(settings)
-    uvloop.run(serve(settings, build, migrations))
+    uvloop.run(serve(settings, build))
 
 
-def migrate(name: str, migrations: Path, settings_type: type[RuntimeSettings]) -> None:
-    settings = settings_type(service_name=name)
-
-    async def upgrade() -> None:
-        db = Database(settings.resolved_database_url(), name)
-        try:
-            await db.migrate(migrations)
-        finally:
-            await db.close()
-
-    asyncio.run(upgrade())
+async def migrate(name: str) -> bool:
+    """Apply `name`'s migrations to its configured database; False when it has none."""
+    migrations = migrations_of(name)
+    if migrations is None:
+        return False
+    settings = RuntimeSettings(service_name=name)
+    db = Database(settings.resolved_database_url(), name)
+    try:
+        await db.migrate(migrations)
+    finally:
+        await db.close()
+    return True
