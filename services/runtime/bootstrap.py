@@ -42,7 +42,7 @@ async def open_resources(settings: RuntimeSettings) -> AsyncIterator[Resources]:
     db = Database(
         settings.resolved_database_url(), settings.service_name, settings.database_pool_size
     )
-    cache = open_cache(settings.redis_url, settings.service_name)
+    cache = open_cache(settings.redis_url, settings.namespace + settings.service_name)
     bus = open_bus(settings.redis_url, settings.state_dir)
     try:
         yield Resources(settings, db, cache, bus)

@@ -310,18 +310,20 @@ def open_bus(redis_url: str | None, state_dir: Path) -> EventBus:
     return RedisStreamBus(redis_url) if redis_url else SqliteStreamBus(state_dir / "events.db")
 
 
-def stream_name(service: str) -> str:
-    return f"events.{service}"
+def stream_name(service: str, namespace: str = "") -> str:
+    return f"{namespace}events.{service}"
 
 
 class OutboxRelay:
     """Moves committed outbox rows to the service's stream, in row order."""
 
-    def __init__(self, db: Database, outbox: Table, bus: EventBus, batch: int = 100) -> None:
+    def __init__(
+        self, db: Database, outbox: Table, bus: EventBus, namespace: str = "", batch: int = 100
+    ) -> None:
         self._db = db
         self._outbox = outbox
         self._bus = bus
-        self._stream = stream_name(db.schema)
+        self._stream = stream_name(db.schema, namespace)
         self._batch = batch
 
     async def relay_once(self) -> int:

@@ -54,6 +54,8 @@ class RuntimeSettings(BaseSettings):
     service_secret: SecretStr | None = Field(default=None)
 
     state_dir: Path = STATE_DIR
+    # Prefix for Redis keys and stream names, so several deployments (or test runs) share a Redis.
+    namespace: str = ""
 
     def resolved_grpc_port(self) -> int:
         return self.grpc_port or SERVICE_PORTS.get(self.service_name, 50050)

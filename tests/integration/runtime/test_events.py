@@ -19,8 +19,11 @@ from services.runtime.events import (
     publish,
     stream_name,
 )
+from tests.conftest import SESSION
 
 SCHEMA = "runtime_events_test"
+NS = f"t{SESSION}:"
+STREAM = stream_name(SCHEMA, NS)
 metadata = MetaData(schema=SCHEMA)
 outbox, processed = event_tables(metadata)
 effects = Table(
@@ -40,7 +43,7 @@ async def shape(request, pg_url, redis_url, tmp_path):
             await conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
             await conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
         bus = RedisStreamBus(redis_url)
-        await bus.client.delete(stream_name(SCHEMA))
+        await bus.client.delete(STREAM)
     else:
         db = Database(f"sqlite+aiosqlite:///{tmp_path / 'svc.db'}", SCHEMA)
         bus = SqliteStreamBus(tmp_path / "events.db")
@@ -66,7 +69,7 @@ async def test_event_published_only_with_its_transaction(shape):
         async with db.transaction() as session:
             await publish(session, outbox, "thing.done", {"n": 1})
             raise RuntimeError("the change failed")
-    assert await OutboxRelay(db, outbox, bus).relay_once() == 0
+    assert await OutboxRelay(db, outbox, bus, NS).relay_once() == 0
 
 
 async def test_relay_killed_after_append_delivers_once(shape):
@@ -82,14 +85,14 @@ async def test_relay_killed_after_append_delivers_once(shape):
 
     bus.append = append_then_die
     with pytest.raises(RelayDied):
-        await OutboxRelay(db, outbox, bus).relay_once()
+        await OutboxRelay(db, outbox, bus, NS).relay_once()
     bus.append = real_append
 
     # The row is still unpublished, so the restarted relay sends it again: the bus keeps one.
-    assert await OutboxRelay(db, outbox, bus).relay_once() == 1
-    assert await OutboxRelay(db, outbox, bus).relay_once() == 0
+    assert await OutboxRelay(db, outbox, bus, NS).relay_once() == 1
+    assert await OutboxRelay(db, outbox, bus, NS).relay_once() == 0
 
-    consumer = Consumer(db, processed, bus, stream_name(SCHEMA), "g1", record_effect)
+    consumer = Consumer(db, processed, bus, STREAM, "g1", record_effect)
     delivered = 0
     for _ in range(3):
         delivered += await consumer.consume_once(block_ms=100)
@@ -105,9 +108,9 @@ async def test_consumer_killed_before_ack_is_redelivered_but_applied_once(shape)
     async with db.transaction() as session:
         await publish(session, outbox, "thing.done", {"n": 1})
         await publish(session, outbox, "thing.done", {"n": 2})
-    await OutboxRelay(db, outbox, bus).relay_once()
+    await OutboxRelay(db, outbox, bus, NS).relay_once()
 
-    stream = stream_name(SCHEMA)
+    stream = STREAM
     dying = Consumer(db, processed, bus, stream, "g2", record_effect, claim_idle_seconds=0.05)
     real_ack = bus.ack
 
@@ -136,7 +139,7 @@ async def test_each_group_gets_every_event(shape):
     async with db.transaction() as session:
         for n in range(5):
             await publish(session, outbox, "thing.done", {"n": n})
-    await OutboxRelay(db, outbox, bus).relay_once()
+    await OutboxRelay(db, outbox, bus, NS).relay_once()
     seen: dict[str, list[int]] = {"a": [], "b": []}
 
     def collect(group):
@@ -146,9 +149,7 @@ async def test_each_group_gets_every_event(shape):
         return handler
 
     for group in seen:
-        await Consumer(db, processed, bus, stream_name(SCHEMA), group, collect(group)).consume_once(
-            block_ms=100
-        )
+        await Consumer(db, processed, bus, STREAM, group, collect(group)).consume_once(block_ms=100)
     assert seen == {"a": [0, 1, 2, 3, 4], "b": [0, 1, 2, 3, 4]}
 
 
@@ -164,14 +165,8 @@ async def test_late_committing_row_is_not_lost(shape):
     first, second = rows
     from services.runtime.events import Event
 
-    await bus.append(
-        stream_name(SCHEMA), second.id, Event(second.event_id, "thing.done", {"n": 2}, SCHEMA)
-    )
-    await bus.append(
-        stream_name(SCHEMA), first.id, Event(first.event_id, "thing.done", {"n": 1}, SCHEMA)
-    )
-    consumer = Consumer(
-        db, processed, bus, stream_name(SCHEMA), f"g-{uuid.uuid4().hex[:6]}", record_effect
-    )
+    await bus.append(STREAM, second.id, Event(second.event_id, "thing.done", {"n": 2}, SCHEMA))
+    await bus.append(STREAM, first.id, Event(first.event_id, "thing.done", {"n": 1}, SCHEMA))
+    consumer = Consumer(db, processed, bus, STREAM, f"g-{uuid.uuid4().hex[:6]}", record_effect)
     await consumer.consume_once(block_ms=100)
     assert await effect_count(db) == 2
