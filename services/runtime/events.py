@@ -422,3 +422,14 @@ class Consumer:
             except Exception:
                 log.exception("consumer %s failed; retrying", self._group)
                 await asyncio.sleep(1)
+
+
+def create_event_tables() -> None:
+    """For a service's first Alembic migration: its outbox and consumer dedupe tables."""
+    from alembic import op
+
+    from services.runtime.db import migration_schema
+
+    outbox, processed = event_tables(MetaData(schema=migration_schema()))
+    outbox.create(op.get_bind())
+    processed.create(op.get_bind())

@@ -15,7 +15,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from services.supervisor import START_ORDER, wait_serving
 from tests.conftest import REPO
-from tests.integration.runtime.test_server import details_of, free_port
+from tests.harness import details_of, free_port
 
 
 def first_unimplemented_method(name: str) -> str | None:

@@ -6,20 +6,18 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 
 import grpc
 import pytest
 from bitsacco.voice.v1 import voice_service_pb2, voice_service_pb2_grpc
-from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
-from grpc_status import rpc_status
 
 from services.runtime import server
 from services.runtime.settings import RuntimeSettings
 from tests.conftest import REPO
+from tests.harness import details_of, free_port
 from tests.integration.runtime.voice_servicer import scripted_service
 
 
@@ -31,32 +29,6 @@ async def running():
     yield running, channel
     await channel.close()
     await running.stop()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def details_of(error: grpc.aio.AioRpcError) -> dict[str, object]:
-    """The status details by type name, asserting there is exactly one ErrorInfo."""
-    status = rpc_status.from_call(error)
-    found: dict[str, object] = {}
-    for detail in status.details:
-        for kind in (
-            error_details_pb2.ErrorInfo,
-            error_details_pb2.BadRequest,
-            error_details_pb2.PreconditionFailure,
-            error_details_pb2.RetryInfo,
-        ):
-            if detail.Is(kind.DESCRIPTOR):
-                message = kind()
-                detail.Unpack(message)
-                assert kind.__name__ not in found, f"two {kind.__name__} details"
-                found[kind.__name__] = message
-    assert "ErrorInfo" in found
-    return found
 
 
 async def test_health_serving_then_not_serving(running):
