@@ -13,6 +13,7 @@ import pytest
 from bitsacco.voice.v1 import voice_service_pb2, voice_service_pb2_grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+from prometheus_client import REGISTRY
 
 from services.runtime import server
 from services.runtime.settings import RuntimeSettings
@@ -140,3 +141,27 @@ async def test_sigterm_drains_in_flight_calls_and_refuses_new_ones():
     finally:
         if process.returncode is None:
             process.kill()
+
+
+async def test_metrics_count_each_call_by_code(running):
+    _, channel = running
+    stub = voice_service_pb2_grpc.VoiceServiceStub(channel)
+    method = "/bitsacco.voice.v1.VoiceService/SynthesizeSpeech"
+
+    def handled(code: str) -> float:
+        return (
+            REGISTRY.get_sample_value(
+                "bitsacco_rpc_handled_total", {"service": "voice", "method": method, "code": code}
+            )
+            or 0.0
+        )
+
+    before_ok, before_failed = handled("OK"), handled("FAILED_PRECONDITION")
+    await stub.SynthesizeSpeech(
+        voice_service_pb2.SynthesizeSpeechRequest(text="0", language_code="sw")
+    )
+    with pytest.raises(grpc.aio.AioRpcError):
+        await stub.SynthesizeSpeech(
+            voice_service_pb2.SynthesizeSpeechRequest(text="fail", language_code="sw")
+        )
+    assert (handled("OK"), handled("FAILED_PRECONDITION")) == (before_ok + 1, before_failed + 1)
