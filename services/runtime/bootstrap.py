@@ -52,19 +52,47 @@ async def open_resources(settings: RuntimeSettings) -> AsyncIterator[Resources]:
         await db.close()
 
 
-def token_verifier(settings: RuntimeSettings) -> TokenVerifier | None:
-    """Verify against the configured JWKS URL; without one, no token can be accepted."""
-    if not settings.jwks_url:
-        return None
-    url = settings.jwks_url
+def token_verifier(settings: RuntimeSettings) -> TokenVerifier:
+    """Verify bearer tokens against the users service's key set: fetched from JWKS_URL when set,
+    else by GetJwks from the users service at USERS_TARGET (the users service itself uses its own
+    keys in-process); cached, and refreshed when a token names an unknown key. Service tokens are
+    accepted when SERVICE_SECRET is configured."""
+    secret = settings.service_secret.get_secret_value() if settings.service_secret else None
+    if settings.service_name == "users":
+        from services.users.keys import load_key_ring
 
-    async def fetch() -> dict:
-        async with httpx.AsyncClient(timeout=5.0) as client:
-            response = await client.get(url)
-            response.raise_for_status()
-            return response.json()
+        ring = load_key_ring(settings)
 
-    return TokenVerifier(JwksCache(fetch), settings.jwt_issuer, settings.jwt_audience)
+        async def fetch() -> dict:
+            return ring.jwks()
+
+    elif settings.jwks_url:
+        url = settings.jwks_url
+
+        async def fetch() -> dict:
+            async with httpx.AsyncClient(timeout=5.0) as client:
+                response = await client.get(url)
+                response.raise_for_status()
+                return response.json()
+
+    else:
+        import json
+
+        from bitsacco.users.v1 import users_service_pb2, users_service_pb2_grpc
+
+        from services.runtime.clients import channel
+
+        target = settings.users_target
+
+        async def fetch() -> dict:
+            async with channel(target) as jwks_channel:
+                stub = users_service_pb2_grpc.UsersServiceStub(jwks_channel)
+                answer = await stub.GetJwks(users_service_pb2.GetJwksRequest(), timeout=5.0)
+            return json.loads(answer.http_body.data)
+
+    return TokenVerifier(
+        JwksCache(fetch), settings.jwt_issuer, settings.jwt_audience, service_secret=secret
+    )
 
 
 Builder = Callable[[Resources], Awaitable[Service]]

@@ -2,15 +2,58 @@
 
 from __future__ import annotations
 
-from bitsacco.users.v1 import users_service_pb2_grpc
+import asyncio
 
 from services.runtime.bootstrap import Resources
+from services.runtime.events import OutboxRelay
 from services.runtime.server import Service
+from services.users.adapters.delivery import CodeDelivery, NotificationDelivery
+from services.users.adapters.wallet import GrpcWalletCheck, NoWalletCheck, WalletCheck
+from services.users.app import UsersApp
+from services.users.handlers import PUBLIC_METHODS, UsersHandlers
+from services.users.keys import load_key_ring, load_pepper
+from services.users.settings import users_settings
+from services.users.storage.tables import outbox
 
 
-class UsersHandlers(users_service_pb2_grpc.UsersServiceServicer):
-    """The contract's RPCs; each answers UNIMPLEMENTED until its issue implements it."""
+async def build(
+    resources: Resources | None,
+    *,
+    delivery: CodeDelivery | None = None,
+    wallet: WalletCheck | None = None,
+) -> Service:
+    """The users service. `delivery` and `wallet` replace the adapters that call the notification
+    and wallet services (tests of users alone; benchmarks). Without resources only the servicer
+    is built, for introspection of the contract."""
+    if resources is None:
+        return Service(name="users", servicers=[UsersHandlers(None)], public_methods=PUBLIC_METHODS)
+    settings = users_settings(resources.settings)
 
+    def own_identity() -> str:
+        return app.service_token()
 
-async def build(resources: Resources) -> Service:
-    return Service(name="users", servicers=[UsersHandlers()])
+    app = UsersApp(
+        settings=settings,
+        db=resources.db,
+        cache=resources.cache,
+        keys=load_key_ring(settings),
+        pepper=load_pepper(settings),
+        delivery=delivery or NotificationDelivery(settings.notification_target, own_identity),
+        wallet=wallet
+        or (GrpcWalletCheck(settings.wallet_target) if settings.wallet_target else NoWalletCheck()),
+    )
+
+    async def close_adapters() -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await app.delivery.close()
+            await app.wallet.close()
+
+    relay = OutboxRelay(resources.db, outbox, resources.bus, settings.namespace)
+    return Service(
+        name="users",
+        servicers=[UsersHandlers(app)],
+        public_methods=PUBLIC_METHODS,
+        background=[relay.run, close_adapters],
+    )

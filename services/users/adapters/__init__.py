@@ -1,0 +1,1 @@
+"""Adapters to other systems the users service calls."""

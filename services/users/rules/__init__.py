@@ -1,0 +1,1 @@
+"""Business rules of the users service: plain Python, no I/O."""
