@@ -1,0 +1,1 @@
+"""Business rules of the wallet: plain Python, no I/O."""

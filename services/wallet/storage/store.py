@@ -1,0 +1,59 @@
+"""How the wallet opens its units of work (SQLAlchemy Core connections, no ORM session).
+
+On PostgreSQL concurrent writers are safe by row locks taken in a consistent order. On SQLite (the
+embedded shape: one wallet process) writers are additionally queued by an in-process lock, so a
+transaction never has to upgrade a read snapshot to a write lock (which SQLite refuses at once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.runtime.db import Database
+
+
+class Store:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.engine = db.engine
+        self.is_sqlite = db.is_sqlite
+        self._write_lock = asyncio.Lock()
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[AsyncConnection]:
+        """A transaction that may write: committed on success, rolled back on any exception."""
+        if self.is_sqlite:
+            async with self._write_lock, self.engine.begin() as conn:
+                yield conn
+        else:
+            async with self.engine.begin() as conn:
+                yield conn
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        async with self.engine.connect() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def single_statement(self) -> AsyncIterator[AsyncConnection]:
+        """Autocommit: each statement is its own transaction (one round trip for a function)."""
+        if self.is_sqlite:
+            raise RuntimeError("single_statement is for PostgreSQL server-side functions")
+        async with self.engine.connect() as conn:
+            yield await conn.execution_options(isolation_level="AUTOCOMMIT")
+
+
+def utc(moment: datetime | None) -> datetime | None:
+    """Stored times come back naive from SQLite; they are always UTC."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
