@@ -20,6 +20,11 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(when: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 @dataclass
 class UsersApp:
     settings: UsersSettings

@@ -12,7 +12,7 @@ from google.api import httpbody_pb2
 
 from services.runtime.auth import caller_var, current_caller, service_from_metadata
 from services.runtime.errors import InvalidArgument, PermissionDenied
-from services.users import accounts, identity
+from services.users import accounts, identity, sessions, sign_in
 from services.users.app import UsersApp
 from services.users.messages import tier_limits_to_proto, timestamp, user_to_proto
 
@@ -135,3 +135,18 @@ class UsersHandlers(users_service_pb2_grpc.UsersServiceServicer):
             tier_limits=[tier_limits_to_proto(t) for t in page],
             next_page_token=f"tier:{page[-1].tier}" if more and page else "",
         )
+
+    # -- sign-in and sessions -----------------------------------------------------------------
+
+    async def StartPhoneVerification(self, request, context):
+        return await sign_in.start_phone_verification(self.app, request, client_ip(context))
+
+    async def VerifyPhone(self, request, context):
+        return await sign_in.verify_phone(self.app, request, client_ip(context), device_of(context))
+
+    async def RefreshSession(self, request, context):
+        return await sessions.refresh_session(self.app, request)
+
+    async def RevokeSession(self, request, context):
+        await sessions.revoke_session(self.app, request)
+        return pb.RevokeSessionResponse()

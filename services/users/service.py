@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+from datetime import timedelta
 
 from services.runtime.bootstrap import Resources
 from services.runtime.events import OutboxRelay
@@ -13,7 +15,10 @@ from services.users.app import UsersApp
 from services.users.handlers import PUBLIC_METHODS, UsersHandlers
 from services.users.keys import load_key_ring, load_pepper
 from services.users.settings import users_settings
+from services.users.storage import requests
 from services.users.storage.tables import outbox
+
+log = logging.getLogger("bitsacco.users")
 
 
 async def build(
@@ -50,10 +55,20 @@ async def build(
             await app.delivery.close()
             await app.wallet.close()
 
+    async def forget_old_requests() -> None:
+        """Idempotency records are kept for 48 hours (the contract promises at least 24)."""
+        while True:
+            try:
+                async with app.db.transaction() as session:
+                    await requests.forget_older_than(session, app.now() - timedelta(hours=48))
+            except Exception:
+                log.exception("could not prune idempotency records; retrying later")
+            await asyncio.sleep(3600)
+
     relay = OutboxRelay(resources.db, outbox, resources.bus, settings.namespace)
     return Service(
         name="users",
         servicers=[UsersHandlers(app)],
         public_methods=PUBLIC_METHODS,
-        background=[relay.run, close_adapters],
+        background=[relay.run, close_adapters, forget_old_requests],
     )

@@ -20,6 +20,8 @@ class UsersSettings(RuntimeSettings):
     users_pepper: SecretStr | None = Field(default=None)
 
     access_token_ttl_seconds: int = 15 * 60
+    # Sign-in and step-up codes are valid this long (the contract says 5 minutes).
+    otp_ttl_seconds: int = 300
     refresh_token_ttl_seconds: int = 7 * 24 * 3600
 
     # Numbers (any form) that become ROLE_ADMIN when they first sign in: how the first admin exists.

@@ -90,6 +90,15 @@ async def complete(session: AsyncSession, done: Claim, response: bytes) -> None:
     )
 
 
+async def release(session: AsyncSession, done: Claim) -> None:
+    """Drop a claim whose request failed but whose transaction must still commit."""
+    await session.execute(
+        delete(requests).where(
+            requests.c.scope == done.scope, requests.c.request_id == done.request_id
+        )
+    )
+
+
 async def forget_older_than(session: AsyncSession, before: datetime) -> int:
     result = await session.execute(delete(requests).where(requests.c.created_at < before))
     return result.rowcount

@@ -20,6 +20,7 @@ from pydantic import SecretStr
 
 from services.runtime.auth import ServiceTokens
 from services.runtime.bootstrap import token_verifier
+from services.runtime.phone_numbers import normalize_phone
 from services.users.adapters.delivery import RecordingDelivery
 from services.users.client import UsersClient
 from services.users.keys import KeyRing, SigningKey
@@ -74,7 +75,7 @@ class UsersUnderTest:
             pb.VerifyPhoneRequest(
                 request_id=request_id(),
                 phone_number=phone,
-                code=self.delivery.last_code(phone),
+                code=self.delivery.last_code(normalize_phone(phone)),
             ),
             metadata=metadata,
         )
