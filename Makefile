@@ -9,7 +9,7 @@ PROTOS := $(shell find proto -name '*.proto' | sort)
 DESCRIPTOR := gen/descriptor/bitsacco.binpb
 BASELINE := gen/descriptor/baseline.binpb
 
-.PHONY: help install gen lint test run bench baseline clean
+.PHONY: help install gen lint test run bench baseline clean gateway
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,6 +46,10 @@ test: install  ## the whole test suite, against PostgreSQL and Redis on localhos
 
 run: gen  ## every service on its embedded defaults plus Envoy
 	$(PY) -m services.supervisor
+
+gateway: gen  ## rebuild gateway/built/*.yaml from gateway/config.py and validate them with Envoy
+	$(PY) -m gateway build
+	$(PY) -m gateway validate
 
 bench: install  ## benchmarks; they print their figures
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -1,40 +1,60 @@
-"""`make run`: every service on its embedded defaults (plus the gateway), as one supervised group.
+"""`make run`: every service on its embedded defaults plus the Envoy gateway, as one supervised
+group.
 
 Services start in dependency order, each only once the previous one reports SERVING on
-grpc.health.v1; a service that crashes is restarted with backoff; every output line is prefixed
-with its service's name; Ctrl-C (or SIGTERM) stops them in reverse order, each draining first.
+grpc.health.v1; the gateway starts last and counts as up once its /healthz answers 200 (every
+upstream healthy). A child that crashes is restarted with backoff; every output line is prefixed
+with its child's name; Ctrl-C (or SIGTERM) stops them in reverse order: the gateway first (it
+fails /healthz and drains), then each service, draining its in-flight calls.
+
+Children run in process groups of their own, so a Ctrl-C at the terminal reaches only the
+supervisor, which then stops them in that order.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import signal
 import sys
 import time
-from collections.abc import Sequence
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from services.runtime.settings import SERVICE_PORTS
+from services.runtime.settings import SERVICE_PORTS, RuntimeSettings
 
 # users first: everyone verifies tokens against its key set.
 START_ORDER = ("users", "voice", "notification", "wallet", "chama", "ai")
 COLOURS = ("36", "32", "33", "35", "34", "31", "37")
+REPO = Path(__file__).resolve().parents[1]
 
 
 @dataclass
 class Child:
     name: str
     argv: Sequence[str]
-    health_target: str | None
+    health_target: str | None  # a grpc.health.v1 target, checked when `ready` is not given
     colour: str
+    ready: Callable[[], Awaitable[bool]] | None = None
+    before_stop: Callable[[], Awaitable[None]] | None = None
+    cwd: Path | None = None
     process: asyncio.subprocess.Process | None = None
     output: asyncio.Task | None = None
     restarts: list[float] = field(default_factory=list)
+
+    async def wait_ready(self) -> bool:
+        if self.ready is not None:
+            return await self.ready()
+        if self.health_target is not None:
+            return await wait_serving(self.health_target)
+        return True
 
 
 async def _pump(child: Child, stream: asyncio.StreamReader) -> None:
@@ -50,6 +70,8 @@ async def _spawn(child: Child) -> None:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
         env=os.environ.copy(),
+        cwd=child.cwd,
+        process_group=0,  # Ctrl-C reaches the supervisor only; it stops children in order
     )
     child.output = asyncio.create_task(_pump(child, child.process.stdout))
 
@@ -74,8 +96,17 @@ class Supervisor:
 
     async def start_all(self) -> None:
         for child in self.children:
+            if self.stopping.is_set():
+                return
             await _spawn(child)
-            if child.health_target and not await wait_serving(child.health_target):
+            ready = asyncio.create_task(child.wait_ready())
+            stopping = asyncio.create_task(self.stopping.wait())
+            await asyncio.wait({ready, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if not ready.done():  # Ctrl-C while starting
+                ready.cancel()
+                return
+            if not ready.result():
                 raise RuntimeError(f"{child.name} did not become healthy")
             print(f"supervisor: {child.name} is up", flush=True)
 
@@ -100,12 +131,18 @@ class Supervisor:
     async def stop_all(self, grace: float = 15.0) -> None:
         for child in reversed(self.children):
             if child.process and child.process.returncode is None:
+                if child.before_stop is not None:
+                    with contextlib.suppress(Exception):
+                        await child.before_stop()
                 child.process.send_signal(signal.SIGTERM)
                 try:
                     await asyncio.wait_for(child.process.wait(), grace)
                 except TimeoutError:
                     child.process.kill()
                     await child.process.wait()
+            if child.output is not None:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(child.output, 2)
 
 
 def service_children() -> list[Child]:
@@ -120,19 +157,78 @@ def service_children() -> list[Child]:
     ]
 
 
+def gateway_child(settings, state_dir: Path) -> Child:
+    """Envoy with the embedded configuration rendered for this environment (GATEWAY_PORT, …)."""
+    from gateway import addresses
+    from gateway.launch import drain, envoy_argv, wait_healthy, write_config
+
+    config = write_config(state_dir / "gateway" / "envoy.yaml", settings, addresses.embedded())
+    return Child(
+        name="gateway",
+        argv=envoy_argv(config),
+        health_target=None,
+        colour=COLOURS[len(START_ORDER)],
+        ready=lambda: wait_healthy(settings.gateway_port),
+        before_stop=lambda: drain(settings.gateway_admin_port),
+        cwd=REPO,  # the descriptor set is found relative to the repository
+    )
+
+
+def how_to_talk(settings) -> str:
+    port = settings.gateway_port
+    base = f"http://localhost:{port}"
+    bearer = '-H "authorization: Bearer $TOKEN"'
+    body = json.dumps({"request_id": str(uuid.uuid4()), "phone_number": "0712345678"})
+    services = ", ".join(f"{name} :{SERVICE_PORTS[name]}" for name in START_ORDER)
+    return "\n".join(
+        [
+            "",
+            f"supervisor: everything is up. The gateway listens on {base}",
+            "  REST/JSON, native gRPC (h2c) and gRPC-Web on that one port;",
+            "  member calls need `authorization: Bearer <access token>` (sign in to get one).",
+            "",
+            f"  health      curl -s {base}/healthz",
+            f"  sign in     curl -s -X POST {base}/v1/phoneVerifications:start \\",
+            "                -H 'content-type: application/json' \\",
+            f"                -d '{body}'",
+            f"              then POST {base}/v1/phoneVerifications:verify with the code",
+            f"  REST        curl -s {base}/v1/price {bearer}",
+            "  gRPC        grpcurl -plaintext -protoset gen/descriptor/bitsacco.binpb \\",
+            f"                {bearer} localhost:{port} bitsacco.wallet.v1.WalletService/GetPrice",
+            f"  gRPC-Web    baseUrl {base} (browser origins allowed: GATEWAY_CORS_ORIGINS)",
+            f"  webhooks    {base}/v1/webhooks/twilio   {base}/v1/webhooks/whatsapp",
+            f"  key set     {base}/.well-known/jwks.json",
+            f"  Envoy admin http://127.0.0.1:{settings.gateway_admin_port} (loopback only)",
+            f"  services    {services} (127.0.0.1, gRPC)",
+            "",
+            "Ctrl-C stops everything.",
+            "",
+        ]
+    )
+
+
 async def main() -> int:
-    supervisor = Supervisor(service_children())
+    from gateway.settings import GatewaySettings
+
+    gateway_settings = GatewaySettings()
+    state_dir = REPO / RuntimeSettings().state_dir
+    supervisor = Supervisor([*service_children(), gateway_child(gateway_settings, state_dir)])
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, supervisor.stopping.set)
+    code = 0
     try:
         await supervisor.start_all()
-        print("supervisor: all services are up. Ctrl-C stops them.", flush=True)
-        await supervisor.watch()
+        if not supervisor.stopping.is_set():
+            print(how_to_talk(gateway_settings), flush=True)
+            await supervisor.watch()
+    except RuntimeError as error:
+        print(f"supervisor: {error}; stopping", flush=True)
+        code = 1
     finally:
         await supervisor.stop_all()
     print("supervisor: stopped cleanly", flush=True)
-    return 0
+    return code
 
 
 if __name__ == "__main__":

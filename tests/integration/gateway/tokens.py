@@ -1,0 +1,64 @@
+"""Signing keys and access tokens shaped like the users service's (ES256, `kid`, iss/aud/sub)."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+
+import jwt
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from services.runtime.auth import JwksCache, TokenVerifier
+
+ISSUER = "https://users.bitsacco.local"
+AUDIENCE = "bitsacco"
+
+
+@dataclass
+class SigningKey:
+    kid: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    private: ec.EllipticCurvePrivateKey = field(
+        default_factory=lambda: ec.generate_private_key(ec.SECP256R1())
+    )
+
+    def jwk(self) -> dict:
+        public = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(self.private.public_key()))
+        return {**public, "kid": self.kid, "alg": "ES256", "use": "sig"}
+
+    def token(
+        self,
+        subject: str = "users/u1",
+        *,
+        lifetime: float = 900,
+        issued_ago: float = 0,
+        issuer: str = ISSUER,
+        audience: str = AUDIENCE,
+        roles: tuple[str, ...] = (),
+    ) -> str:
+        now = time.time() - issued_ago
+        claims = {
+            "iss": issuer,
+            "aud": audience,
+            "sub": subject,
+            "iat": int(now),
+            "exp": int(now + lifetime),
+            "roles": list(roles),
+            "tier": 1,
+            "jti": str(uuid.uuid4()),
+        }
+        return jwt.encode(claims, self.private, algorithm="ES256", headers={"kid": self.kid})
+
+
+def jwks(*keys: SigningKey) -> dict:
+    return {"keys": [key.jwk() for key in keys]}
+
+
+def verifier_for(*keys: SigningKey) -> TokenVerifier:
+    """What every service verifies with: the same key set the gateway fetches."""
+
+    async def fetch() -> dict:
+        return jwks(*keys)
+
+    return TokenVerifier(JwksCache(fetch, min_refresh_seconds=0), ISSUER, AUDIENCE)
