@@ -1,0 +1,1 @@
+"""The notification service's rules: plain Python, no I/O."""

@@ -1,0 +1,45 @@
+"""The embedded dev outbox: what would have been sent while no provider is configured."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.notification.storage.tables import outbox_messages
+from services.runtime.db import insert_ignoring_conflict
+
+
+async def capture(
+    session: AsyncSession,
+    message_id: str,
+    channel: int,
+    recipient_phone: str,
+    content: bytes,
+    now: datetime,
+) -> None:
+    """Put a message in the outbox once (its id is unique there)."""
+    await insert_ignoring_conflict(
+        session,
+        outbox_messages,
+        {
+            "message_id": message_id,
+            "channel": channel,
+            "recipient_phone": recipient_phone,
+            "content": content,
+            "create_time": now,
+        },
+    )
+
+
+async def list_outbox(
+    session: AsyncSession, after_sequence: int, recipient_phone: str, limit: int
+) -> list[Row]:
+    query = select(outbox_messages).where(outbox_messages.c.sequence > after_sequence)
+    if recipient_phone:
+        query = query.where(outbox_messages.c.recipient_phone == recipient_phone)
+    return list(
+        (await session.execute(query.order_by(outbox_messages.c.sequence).limit(limit))).all()
+    )

@@ -1,0 +1,1 @@
+"""Background work: the inbound worker, the delivery worker, the wallet-event consumer."""

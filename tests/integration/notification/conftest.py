@@ -1,0 +1,64 @@
+"""Fixtures for the notification service's integration tests."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
+import pytest
+from bitsacco.notification.v1 import notification_service_pb2_grpc
+
+from services.notification.service import build
+from services.notification.settings import NotificationSettings
+from tests.harness import InProcessService, serve_in_process
+from tests.integration.notification.identities import SERVICE_SECRET, verifier
+
+FAST_WORKERS = {
+    "worker_poll_seconds": 0.05,
+    "retry_base_seconds": 0.05,
+    "retry_max_seconds": 0.2,
+    "wallet_events_enabled": False,
+    "public_base_url": "https://chat.bitsacco.test",
+}
+
+
+def new_phone() -> str:
+    """A Kenyan (Safaricom) number no other test uses."""
+    return "+25471" + "".join(random.choices("0123456789", k=7))
+
+
+Serve = Callable[..., AbstractAsyncContextManager[InProcessService]]
+
+
+@pytest.fixture
+def serve_notification(pg_url, redis_url, namespace) -> Serve:
+    """`async with serve_notification(**settings) as svc:` runs the real service in-process."""
+
+    @asynccontextmanager
+    async def serve(builder=build, **overrides) -> AsyncIterator[InProcessService]:
+        settings = {**FAST_WORKERS, "service_secret": SERVICE_SECRET, **overrides}
+        async with serve_in_process(
+            "notification",
+            builder,
+            pg_url,
+            redis_url,
+            namespace,
+            verifier=verifier(),
+            settings_type=NotificationSettings,
+            **settings,
+        ) as svc:
+            yield svc
+
+    return serve
+
+
+@pytest.fixture
+async def notification(serve_notification) -> AsyncIterator[InProcessService]:
+    async with serve_notification() as svc:
+        yield svc
+
+
+@pytest.fixture
+def stub(notification) -> notification_service_pb2_grpc.NotificationServiceStub:
+    return notification_service_pb2_grpc.NotificationServiceStub(notification.channel)
