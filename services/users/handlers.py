@@ -12,7 +12,7 @@ from google.api import httpbody_pb2
 
 from services.runtime.auth import caller_var, current_caller, service_from_metadata
 from services.runtime.errors import InvalidArgument, PermissionDenied
-from services.users import accounts, identity, sessions, sign_in
+from services.users import accounts, identity, sessions, sign_in, step_up
 from services.users.app import UsersApp
 from services.users.messages import tier_limits_to_proto, timestamp, user_to_proto
 
@@ -150,3 +150,36 @@ class UsersHandlers(users_service_pb2_grpc.UsersServiceServicer):
     async def RevokeSession(self, request, context):
         await sessions.revoke_session(self.app, request)
         return pb.RevokeSessionResponse()
+
+    async def UpdateUser(self, request, context):
+        return await accounts.update_user(self.app, current_caller(), request)
+
+    # -- admin --------------------------------------------------------------------------------
+
+    async def SetUserTier(self, request, context):
+        return await accounts.set_tier(self.app, current_caller(), request)
+
+    async def SetUserRoles(self, request, context):
+        return await accounts.set_roles(self.app, current_caller(), request)
+
+    async def SetUserStatus(self, request, context):
+        return await accounts.set_status(self.app, current_caller(), request)
+
+    async def ListAuditEvents(self, request, context):
+        return await accounts.list_audit_events(self.app, current_caller(), request)
+
+    # -- step-up ------------------------------------------------------------------------------
+
+    async def StartStepUp(self, request, context):
+        return await step_up.start_step_up(self.app, current_caller(), request)
+
+    async def VerifyStepUp(self, request, context):
+        return await step_up.verify_step_up(self.app, current_caller(), request)
+
+    # -- data rights --------------------------------------------------------------------------
+
+    async def ExportUserData(self, request, context):
+        return await accounts.export_user_data(self.app, current_caller(), request.name)
+
+    async def EraseUser(self, request, context):
+        return await accounts.erase_user(self.app, current_caller(), request)

@@ -22,6 +22,8 @@ class UsersSettings(RuntimeSettings):
     access_token_ttl_seconds: int = 15 * 60
     # Sign-in and step-up codes are valid this long (the contract says 5 minutes).
     otp_ttl_seconds: int = 300
+    # A step-up code may be sent again for the same transaction after this long.
+    step_up_resend_seconds: int = 60
     refresh_token_ttl_seconds: int = 7 * 24 * 3600
 
     # Numbers (any form) that become ROLE_ADMIN when they first sign in: how the first admin exists.
