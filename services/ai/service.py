@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-from bitsacco.ai.v1 import ai_service_pb2_grpc
+import asyncio
 
+from services.ai.handlers import AiHandlers
+from services.ai.interpreter import Interpreter, build_interpreter
+from services.ai.rate_limit import RateLimiter
+from services.ai.settings import ai_settings
 from services.runtime.bootstrap import Resources
 from services.runtime.server import Service
 
 
-class AiHandlers(ai_service_pb2_grpc.AiServiceServicer):
-    """The contract's RPCs; each answers UNIMPLEMENTED until its issue implements it."""
+async def build(resources: Resources | None) -> Service:
+    """The ai service. Without resources only the servicer is built (contract introspection)."""
+    if resources is None:
+        return Service(name="ai", servicers=[AiHandlers(Interpreter(), None)])
+    settings = ai_settings(resources.settings)
+    interpreter = build_interpreter(settings)
 
+    async def close_clients() -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await interpreter.close()
 
-async def build(resources: Resources) -> Service:
-    return Service(name="ai", servicers=[AiHandlers()])
+    return Service(
+        name="ai",
+        servicers=[
+            AiHandlers(interpreter, RateLimiter(resources.cache, settings.requests_per_minute))
+        ],
+        background=[close_clients],
+    )
