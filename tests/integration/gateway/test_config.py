@@ -1,0 +1,108 @@
+"""The Envoy configuration: one source, two variants differing only in addresses, both accepted by
+`envoy --mode validate`; the committed built files are what the source makes."""
+
+from __future__ import annotations
+
+import pytest
+from betterproto2 import Casing
+
+from gateway import addresses
+from gateway.__main__ import VARIANTS, built_path
+from gateway.config import build_bootstrap, render
+from gateway.contract import PUBLIC_METHODS, load_services
+from gateway.launch import validate
+from gateway.settings import GatewaySettings
+
+
+@pytest.fixture(scope="module")
+def services():
+    return load_services()
+
+
+@pytest.fixture(scope="module")
+def rendered(services) -> dict[str, str]:
+    """Each variant as the source renders it with the default settings."""
+    defaults = GatewaySettings.model_construct()
+    return {variant: render(services, defaults, where()) for variant, where in VARIANTS.items()}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_each_variant_passes_envoy_validate(rendered, variant, tmp_path):
+    config = tmp_path / f"{variant}.yaml"
+    config.write_text(rendered[variant])
+    result = validate(config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "OK" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_built_files_are_up_to_date(rendered, variant):
+    expected = rendered[variant]
+    assert built_path(variant).read_text() == expected, "run `make gateway` and commit the result"
+    # typed enums are written as Envoy reads them: upper-case names
+    assert "type: STRICT_DNS" in expected
+    assert "dns_lookup_family: V4_PREFERRED" in expected
+
+
+def _differences(a, b, path=()):
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in a.keys() | b.keys():
+            yield from _differences(a.get(key), b.get(key), (*path, key))
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            yield from _differences(x, y, (*path, i))
+    elif a != b:
+        yield path
+
+
+def test_variants_differ_only_in_upstream_addresses(services):
+    settings = GatewaySettings.model_construct()
+    embedded = build_bootstrap(services, settings, addresses.embedded()).to_dict(
+        casing=Casing.SNAKE
+    )
+    kubernetes = build_bootstrap(services, settings, addresses.kubernetes()).to_dict(
+        casing=Casing.SNAKE
+    )
+    differing = list(_differences(embedded, kubernetes))
+    assert differing
+    for path in differing:
+        assert path[0] == "static_resources" and path[1] == "clusters", path
+        assert path[-2:] in (("socket_address", "address"), ("socket_address", "port_value")), path
+
+
+def test_public_methods_are_real_http_routes(services):
+    methods = {m.path: m for s in services for m in s.methods}
+    for path in PUBLIC_METHODS:
+        assert methods[path].exposed, path
+    webhooks = {m.path for m in methods.values() if any("/webhooks/" in b.path for b in m.bindings)}
+    assert webhooks and webhooks <= PUBLIC_METHODS
+
+
+def test_internal_methods_have_no_http_binding(services):
+    internal = {m.path for s in services for m in s.methods if not m.exposed}
+    assert {
+        "/bitsacco.users.v1.UsersService/LookupUserByPhone",
+        "/bitsacco.users.v1.UsersService/IssueServiceToken",
+        "/bitsacco.notification.v1.NotificationService/SendMessage",
+        "/bitsacco.notification.v1.NotificationService/CreateMedia",
+        "/bitsacco.notification.v1.NotificationService/ListOutboxMessages",
+        "/bitsacco.wallet.v1.WalletService/CreateChamaTreasury",
+        "/bitsacco.wallet.v1.WalletService/TransferBetweenWallets",
+        "/bitsacco.wallet.v1.WalletService/CreateTreasuryPayout",
+        "/bitsacco.ai.v1.AiService/CreateTurn",
+        "/bitsacco.ai.v1.AiService/GetTurn",
+        "/bitsacco.voice.v1.VoiceService/SynthesizeSpeech",
+    } <= internal
+
+
+def test_every_exposed_service_is_transcoded_and_health_checked(services):
+    bootstrap = build_bootstrap(
+        services, GatewaySettings.model_construct(), addresses.embedded()
+    ).to_dict(casing=Casing.SNAKE)
+    clusters = {c["name"]: c for c in bootstrap["static_resources"]["clusters"]}
+    for service in services:
+        if not any(m.exposed for m in service.methods):
+            assert service.domain not in clusters  # voice: nothing of it is routed
+            continue
+        check = clusters[service.domain]["health_checks"][0]["grpc_health_check"]
+        assert check["service_name"] == service.full_name
