@@ -2,5 +2,6 @@
 
 from services.runtime.bootstrap import run_service
 from services.voice.service import build
+from services.voice.settings import VoiceSettings
 
-run_service("voice", build)
+run_service("voice", build, VoiceSettings)

@@ -1,0 +1,1 @@
+"""Speech engines: cloud providers and the local engines that need no network."""

@@ -1,0 +1,1 @@
+"""The voice service's tables and queries."""
