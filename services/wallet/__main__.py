@@ -2,5 +2,6 @@
 
 from services.runtime.bootstrap import run_service
 from services.wallet.service import build
+from services.wallet.settings import WalletSettings
 
-run_service("wallet", build)
+run_service("wallet", build, WalletSettings)

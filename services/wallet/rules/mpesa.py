@@ -127,7 +127,7 @@ def msisdn(e164: str) -> str:
     return e164.removeprefix("+")
 
 
-def _integer(value: object) -> int | None:
+def as_integer(value: object) -> int | None:
     """Daraja sends amounts as 1, 1.0, "1" or "1.00"; None when not a whole number."""
     if value is None or isinstance(value, bool):
         return None
@@ -167,7 +167,7 @@ def parse_stk_callback(body: bytes) -> StkCallback:
     try:
         callback = data["Body"]["stkCallback"]
         checkout = str(callback["CheckoutRequestID"])
-        result_code = _integer(callback["ResultCode"])
+        result_code = as_integer(callback["ResultCode"])
     except (KeyError, TypeError) as exc:
         raise MalformedCallback("not an stkCallback") from exc
     if result_code is None or not checkout:
@@ -183,9 +183,9 @@ def parse_stk_callback(body: bytes) -> StkCallback:
         checkout_request_id=checkout,
         result_code=result_code,
         result_description=str(callback.get("ResultDesc", "")),
-        amount_kes=_integer(items.get("Amount")),
+        amount_kes=as_integer(items.get("Amount")),
         receipt=str(items["MpesaReceiptNumber"]) if items.get("MpesaReceiptNumber") else None,
-        phone=str(_integer(phone)) if _integer(phone) is not None else None,
+        phone=str(as_integer(phone)) if as_integer(phone) is not None else None,
         transaction_date=str(items["TransactionDate"]) if items.get("TransactionDate") else None,
     )
 
@@ -224,8 +224,8 @@ def parse_result(body: bytes) -> Result:
     if not ocid and not cid:
         raise MalformedCallback("no conversation id")
     return Result(
-        result_type=_integer(result.get("ResultType")),
-        result_code=_integer(result.get("ResultCode")),
+        result_type=as_integer(result.get("ResultType")),
+        result_code=as_integer(result.get("ResultCode")),
         result_description=str(result.get("ResultDesc", "")),
         originator_conversation_id=ocid,
         conversation_id=cid,
@@ -255,7 +255,7 @@ def judge_stk_query(response: dict) -> DepositCheck:
     """The STK Push Query answer: ResultCode "0" paid, still-processing pending, else failed."""
     if str(response.get("errorCode", "")) in STILL_PROCESSING_CODES:
         return DepositCheck("pending")
-    code = _integer(response.get("ResultCode"))
+    code = as_integer(response.get("ResultCode"))
     if code is None:
         return DepositCheck("pending")
     if code == 0:
@@ -276,7 +276,7 @@ def judge_b2c_result(result: Result, amount_kes: int) -> PayoutCheck:
     if result.result_code is None:
         return PayoutCheck("unknown")
     if result.result_code == 0:
-        paid = _integer(result.parameter("TransactionAmount"))
+        paid = as_integer(result.parameter("TransactionAmount"))
         if paid is not None and paid != amount_kes:
             return PayoutCheck("unknown")  # not what we sent: resolve with a status query
         receipt = str(result.parameter("TransactionReceipt") or result.transaction_id or "")

@@ -46,3 +46,18 @@ async def ledger_invariants(request, wallet_pg):
         async with store.read() as conn:
             problems = await ledger_problems(conn)
         assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="session")
+async def stack(pg_url, redis_url, namespace, wallet_pg):
+    """The wallet and users services in-process (shared by the wallet's service tests)."""
+    from tests.integration.wallet.serving import wallet_stack
+
+    async with wallet_stack(
+        pg_url,
+        redis_url,
+        namespace,
+        deposit_expiry_seconds=4,
+        quote_ttl_seconds=3,
+    ) as running:
+        yield running

@@ -1,0 +1,1 @@
+"""Third parties behind small adapters: a real implementation and a local one."""

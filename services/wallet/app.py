@@ -1,0 +1,182 @@
+"""The wallet's parts, wired once per process (see service.build)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, field
+
+import httpx
+
+from services.runtime.auth import ServiceTokens, TokenVerifier
+from services.runtime.bootstrap import Resources, token_verifier
+from services.users.client import UsersClient
+from services.users.keys import write_private_file
+from services.wallet.adapters.daraja import DarajaClient, DarajaCredentials
+from services.wallet.adapters.fake_daraja import FakeDaraja
+from services.wallet.adapters.prices import (
+    CoinGeckoSource,
+    PriceFeed,
+    SimulatedSource,
+    TickerSource,
+)
+from services.wallet.adapters.users import Directory, UsersDirectory
+from services.wallet.flows.chama import Chamas
+from services.wallet.flows.deposits import CallbackUrls, Deposits
+from services.wallet.flows.limits import Limits
+from services.wallet.flows.quotes import Quotes
+from services.wallet.flows.statements import Statements
+from services.wallet.flows.transfers import Transfers
+from services.wallet.flows.wallets import Wallets
+from services.wallet.flows.withdrawals import Withdrawals
+from services.wallet.settings import WalletSettings
+from services.wallet.storage.store import Store
+
+log = logging.getLogger("bitsacco.wallet")
+
+
+def _secret(value) -> str:
+    return value.get_secret_value() if value else ""
+
+
+def callback_token(settings: WalletSettings) -> str:
+    """MPESA_CALLBACK_TOKEN, or (embedded) one generated once and kept in the state dir."""
+    if settings.mpesa_callback_token:
+        return settings.mpesa_callback_token.get_secret_value()
+    path = settings.state_dir / "wallet" / "callback-token"
+    if not path.exists():
+        write_private_file(path, secrets.token_urlsafe(32))
+    return path.read_text().strip()
+
+
+@dataclass
+class WalletApp:
+    settings: WalletSettings
+    store: Store
+    prices: PriceFeed
+    directory: Directory
+    verifier: TokenVerifier
+    daraja: DarajaClient
+    callback_tokens: tuple[str, ...]
+    fake_daraja: FakeDaraja | None = None
+    closers: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        s = self.settings
+        urls = CallbackUrls(s.mpesa_callback_base_url, self.callback_tokens[0])
+        self.urls = urls
+        self.wallets = Wallets(self.store)
+        self.limits = Limits(self.store, self.directory, self.verifier)
+        self.quotes = Quotes(
+            self.store, self.wallets, self.prices, s.spread_bps, s.quote_ttl_seconds
+        )
+        self.transfers = Transfers(
+            self.store, self.wallets, self.prices, self.directory, self.limits
+        )
+        self.statements = Statements(self.store, self.prices)
+        self.deposits = Deposits(
+            self.store,
+            self.prices,
+            self.limits,
+            self.daraja,
+            urls,
+            s.spread_bps,
+            s.deposit_expiry_seconds,
+            s.deposit_query_after_seconds,
+        )
+        self.withdrawals = Withdrawals(
+            self.store,
+            self.prices,
+            self.limits,
+            self.daraja,
+            urls,
+            s.spread_bps,
+            s.withdrawal_check_after_seconds,
+        )
+        self.chamas = Chamas(self.store, self.wallets)
+
+    async def close(self) -> None:
+        for close in reversed(self.closers):
+            try:
+                await close()
+            except Exception:  # closing is best effort
+                log.exception("closing failed")
+
+
+async def assemble(
+    resources: Resources,
+    settings: WalletSettings,
+    *,
+    directory: Directory | None = None,
+    prices: PriceFeed | None = None,
+) -> WalletApp:
+    """Everything the wallet needs; the embedded shape starts the fake Daraja here."""
+    closers = []
+    http = httpx.AsyncClient(timeout=settings.price_timeout_seconds)
+    closers.append(http.aclose)
+    if prices is None:
+        if settings.price_source == "live":
+            api_key = _secret(settings.coingecko_api_key) or None
+            sources = [
+                CoinGeckoSource(http, settings.coingecko_url, api_key),
+                TickerSource(http, settings.fallback_ticker_url),
+            ]
+        else:
+            sources = [SimulatedSource()]
+        prices = PriceFeed(
+            sources,
+            settings.price_refresh_seconds,
+            settings.price_max_age_seconds,
+            settings.fx_max_age_seconds,
+        )
+    if directory is None:
+        client = UsersClient(settings.users_target, ServiceTokens.from_settings(settings))
+        directory = UsersDirectory(client, settings.recipient_cache_seconds)
+        closers.append(directory.close)
+
+    fake = None
+    if settings.mpesa_mode == "live":
+        credentials = DarajaCredentials(
+            consumer_key=_secret(settings.mpesa_consumer_key),
+            consumer_secret=_secret(settings.mpesa_consumer_secret),
+            shortcode=settings.mpesa_shortcode,
+            passkey=_secret(settings.mpesa_passkey),
+            b2c_shortcode=settings.mpesa_b2c_shortcode,
+            initiator_name=settings.mpesa_initiator_name,
+            security_credential=_secret(settings.mpesa_security_credential),
+        )
+        base_url = settings.daraja_base_url
+    else:
+        fake = FakeDaraja(pay_delay=settings.mpesa_fake_pay_delay_seconds)
+        base_url = await fake.start()
+        closers.append(fake.stop)
+        credentials = DarajaCredentials(
+            consumer_key=fake.consumer_key,
+            consumer_secret=fake.consumer_secret,
+            shortcode=fake.shortcode,
+            passkey=fake.passkey,
+            b2c_shortcode=fake.b2c_shortcode,
+            initiator_name=fake.initiator_name,
+            security_credential=base64_placeholder(),
+        )
+    daraja = DarajaClient(base_url, credentials, settings.daraja_timeout_seconds)
+    closers.append(daraja.close)
+    tokens = [callback_token(settings)]
+    if settings.mpesa_callback_token_previous:
+        tokens.append(settings.mpesa_callback_token_previous.get_secret_value())
+    return WalletApp(
+        settings=settings,
+        store=Store(resources.db),
+        prices=prices,
+        directory=directory,
+        verifier=token_verifier(settings),
+        daraja=daraja,
+        callback_tokens=tuple(tokens),
+        fake_daraja=fake,
+        closers=closers,
+    )
+
+
+def base64_placeholder() -> str:
+    """The simulated initiator's SecurityCredential (the fake only checks it is present)."""
+    return "U2ltdWxhdGVkIGluaXRpYXRvciBjcmVkZW50aWFs"

@@ -1,0 +1,1 @@
+"""What the wallet does: each flow ties rules, storage and adapters together for one area."""

@@ -1,0 +1,1 @@
+"""The wallet's tables and queries (SQLAlchemy Core)."""
