@@ -10,7 +10,16 @@ Swahili prefixes) and by the details present; details.py reads the details the c
 can carry; language.py tells English from Swahili. labels.py holds the wire values.
 """
 
-from services.ai.understanding.interpretation import Interpretation, interpret
+from services.ai.understanding.interpretation import Interpretation, interpret, read_details
 from services.ai.understanding.labels import Choice, Currency, Direction, Frequency, Intent
 
-__all__ = ["Choice", "Currency", "Direction", "Frequency", "Intent", "Interpretation", "interpret"]
+__all__ = [
+    "Choice",
+    "Currency",
+    "Direction",
+    "Frequency",
+    "Intent",
+    "Interpretation",
+    "interpret",
+    "read_details",
+]

@@ -42,3 +42,13 @@ def interpret(text: str, language_hint: str | None = None) -> Interpretation:
         language_code=detect_language(words, language_hint),
         details=details.details_for(intent, tokens, phones, amount),
     )
+
+
+def read_details(text: str, intent: str) -> dict[str, str]:
+    """The details of `text` read as an answer about `intent` — the action the dialogue is
+    collecting or confirming — so "weekly" gives a frequency for a savings plan and "no, make it
+    1000" an amount, where on its own the message would carry none."""
+    phones = find_phones(text)
+    tokens = tokenize(text, phones)
+    amount = find_amount([token.text for token in tokens])
+    return details.details_for(Intent(intent), tokens, phones, amount)
