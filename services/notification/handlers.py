@@ -13,6 +13,7 @@ from google.protobuf import timestamp_pb2
 from google.rpc import status_pb2
 from sqlalchemy.engine import Row
 
+from services.notification.intake import Intake
 from services.notification.outbound import Outbound, OutboundRequest
 from services.notification.rules.access import require_service, require_service_or_support
 from services.notification.rules.message_filter import parse_filter
@@ -21,6 +22,8 @@ from services.notification.settings import NotificationSettings
 from services.notification.storage import messages as store
 from services.notification.storage.media import StoredMedia, find_media, store_media
 from services.notification.storage.outbox_messages import list_outbox
+from services.notification.webhooks import twilio_form, whatsapp_cloud
+from services.notification.webhooks.events import MalformedWebhook, WebhookBatch
 from services.runtime.auth import current_caller
 from services.runtime.db import Database
 from services.runtime.errors import (
@@ -29,6 +32,7 @@ from services.runtime.errors import (
     FieldViolation,
     InvalidArgument,
     NotFound,
+    PermissionDenied,
 )
 from services.runtime.phone_numbers import InvalidPhoneNumber, normalize_phone
 
@@ -89,11 +93,115 @@ def media_proto(stored: StoredMedia, settings: NotificationSettings) -> pb.Media
     )
 
 
+TWIML_EMPTY = b'<?xml version="1.0" encoding="UTF-8"?><Response/>'
+
+
+def _metadata(context) -> dict[str, str]:
+    return {item.key.lower(): str(item.value) for item in context.invocation_metadata() or ()}
+
+
+def _invalid_signature() -> PermissionDenied:
+    return PermissionDenied("INVALID_SIGNATURE", "The webhook's signature is not valid.")
+
+
+def _malformed(error: MalformedWebhook) -> InvalidArgument:
+    return InvalidArgument("MALFORMED_WEBHOOK", f"The webhook cannot be read: {error}.")
+
+
 class NotificationHandlers(notification_service_pb2_grpc.NotificationServiceServicer):
-    def __init__(self, db: Database, settings: NotificationSettings, outbound: Outbound) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: NotificationSettings,
+        outbound: Outbound,
+        intake: Intake,
+        twilio_webhook_token: str | None,
+    ) -> None:
         self._db = db
         self._settings = settings
         self._outbound = outbound
+        self._intake = intake
+        self._twilio_token = twilio_webhook_token
+
+    # Webhooks ------------------------------------------------------------------------------
+
+    def _verify_twilio(self, context, body: bytes, url: str) -> None:
+        metadata = _metadata(context)
+        shared = self._settings.twilio_webhook_shared_key
+        if not twilio_form.signature_valid(
+            url,
+            body,
+            metadata.get("x-twilio-signature", ""),
+            metadata.get("x-twilio-webhooks-signature-settings", ""),
+            self._twilio_token,
+            shared.get_secret_value() if shared else None,
+        ):
+            raise _invalid_signature()
+
+    async def TwilioInbound(
+        self, request: api.TwilioInboundRequest, context
+    ) -> api.TwilioInboundResponse:
+        body = request.http_body.data
+        self._verify_twilio(context, body, self._settings.resolved_twilio_inbound_url())
+        try:
+            message = twilio_form.inbound_message(twilio_form.parse_form(body))
+        except MalformedWebhook as error:
+            raise _malformed(error) from None
+        await self._intake.accept(WebhookBatch(messages=[message]))
+        return api.TwilioInboundResponse(
+            http_body=httpbody_pb2.HttpBody(content_type="text/xml", data=TWIML_EMPTY)
+        )
+
+    async def TwilioStatus(
+        self, request: api.TwilioStatusRequest, context
+    ) -> api.TwilioStatusResponse:
+        body = request.http_body.data
+        self._verify_twilio(context, body, self._settings.resolved_twilio_status_url())
+        try:
+            status = twilio_form.status_update(twilio_form.parse_form(body))
+        except MalformedWebhook as error:
+            raise _malformed(error) from None
+        if status is not None:
+            await self._intake.accept(WebhookBatch(statuses=[status]))
+        return api.TwilioStatusResponse(
+            http_body=httpbody_pb2.HttpBody(content_type="text/plain", data=b"")
+        )
+
+    async def WhatsAppVerify(
+        self, request: api.WhatsAppVerifyRequest, context
+    ) -> api.WhatsAppVerifyResponse:
+        configured = self._settings.whatsapp_verify_token
+        if not whatsapp_cloud.verify_token_matches(
+            request.hub.verify_token, configured.get_secret_value() if configured else None
+        ):
+            raise PermissionDenied(
+                "VERIFY_TOKEN_MISMATCH", "hub.verify_token is not the configured token."
+            )
+        return api.WhatsAppVerifyResponse(
+            http_body=httpbody_pb2.HttpBody(
+                content_type="text/plain", data=request.hub.challenge.encode()
+            )
+        )
+
+    async def WhatsAppInbound(
+        self, request: api.WhatsAppInboundRequest, context
+    ) -> api.WhatsAppInboundResponse:
+        body = request.http_body.data
+        secret = self._settings.whatsapp_app_secret
+        if not whatsapp_cloud.signature_valid(
+            body,
+            _metadata(context).get("x-hub-signature-256", ""),
+            secret.get_secret_value() if secret else None,
+        ):
+            raise _invalid_signature()
+        try:
+            batch = whatsapp_cloud.parse_batch(body)
+        except MalformedWebhook as error:
+            raise _malformed(error) from None
+        await self._intake.accept(batch)
+        return api.WhatsAppInboundResponse(
+            http_body=httpbody_pb2.HttpBody(content_type="text/plain", data=b"")
+        )
 
     # Internal RPCs -------------------------------------------------------------------------
 

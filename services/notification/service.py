@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import os
+import secrets
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 
+from services.notification.adapters.assistant import Assistant
+from services.notification.adapters.media_download import MediaDownloader
 from services.notification.adapters.providers import MessageProvider
+from services.notification.adapters.voice import Voice
 from services.notification.handlers import PUBLIC_METHODS, NotificationHandlers
+from services.notification.intake import Intake
 from services.notification.outbound import Outbound
 from services.notification.rules.templates import TemplateRegistry
 from services.notification.settings import NotificationSettings
+from services.notification.storage import messages as store
+from services.notification.storage.media import delete_expired_media
 from services.notification.workers.delivery import Delivery
+from services.notification.workers.inbound import Checkpoint, InboundWorker, _no_checkpoint
 from services.notification.workers.lanes import Lanes
+from services.runtime.auth import ServiceTokens
 from services.runtime.bootstrap import Resources
 from services.runtime.server import Service
 
+log = logging.getLogger("bitsacco.notification")
+
 TEMPLATES_FILE = Path(__file__).with_name("templates.toml")
+DEV_TWILIO_TOKEN_FILE = "notification-dev-twilio-auth-token"
 
 
 def load_templates() -> TemplateRegistry:
@@ -30,33 +47,114 @@ def _settings(resources: Resources) -> NotificationSettings:
     return NotificationSettings(**settings.model_dump())
 
 
+def twilio_webhook_token(settings: NotificationSettings) -> str | None:
+    """The secret Twilio webhooks are signed with: the auth token; in the embedded shape with no
+    provider configured, a random dev token kept in the state directory, which the chat
+    simulator reads to sign the webhooks it posts."""
+    if settings.twilio_auth_token:
+        return settings.twilio_auth_token.get_secret_value()
+    if not settings.outbox_enabled():
+        return None
+    path = settings.state_dir / DEV_TWILIO_TOKEN_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(20))
+    return path.read_text().strip()
+
+
 def build_providers(settings: NotificationSettings) -> dict[int, MessageProvider]:
-    return {}
+    from bitsacco.notification.v1 import notification_pb2 as pb
+
+    providers: dict[int, MessageProvider] = {}
+    if settings.twilio_configured():
+        from services.notification.adapters.twilio_provider import TwilioProvider
+
+        providers[pb.PROVIDER_TWILIO] = TwilioProvider(settings)
+    if settings.whatsapp_cloud_configured():
+        from services.notification.adapters.whatsapp_cloud_provider import WhatsAppCloudProvider
+
+        providers[pb.PROVIDER_WHATSAPP_CLOUD] = WhatsAppCloudProvider(settings)
+    return providers
 
 
-async def build(resources: Resources | None) -> Service:
+async def _housekeeping(db, closables, every_seconds: float = 3600.0) -> None:
+    """Expired media and stale early statuses go; the clients close when the service stops."""
+    try:
+        while True:
+            try:
+                async with db.transaction() as session:
+                    now = store.utcnow()
+                    await delete_expired_media(session, now)
+                    await store.forget_early_statuses(session, now - timedelta(days=1))
+            except Exception:
+                log.exception("housekeeping failed")
+            await asyncio.sleep(every_seconds)
+    finally:
+        for closable in closables:
+            with contextlib.suppress(Exception):
+                await closable.close()
+
+
+async def build(resources: Resources | None, *, checkpoint: Checkpoint = _no_checkpoint) -> Service:
     if resources is None:  # the start-up test lists the implemented methods without resources
-        return Service(name="notification", servicers=[NotificationHandlers(None, None, None)])
+        return Service(
+            name="notification",
+            servicers=[NotificationHandlers(None, None, None, None, None)],
+        )
     settings = _settings(resources)
-    db = resources.db
-    templates = load_templates()
-    outbound = Outbound(db, settings, templates, wake_delivery=lambda: delivery_lanes.wake())
-    delivery = Delivery(db, settings, outbound, build_providers(settings))
-    delivery_lanes = Lanes(
+    db, cache = resources.db, resources.cache
+    tokens = ServiceTokens.from_settings(settings)
+
+    outbound = Outbound(db, settings, load_templates(), wake_delivery=lambda: delivery.wake())
+    providers = build_providers(settings)
+    delivery_worker = Delivery(db, settings, outbound, providers)
+    delivery = Lanes(
         "delivery",
-        resources.cache,
-        delivery.ready_lanes,
-        delivery.drain,
+        cache,
+        delivery_worker.ready_lanes,
+        delivery_worker.drain,
         concurrency=settings.worker_concurrency,
         lease_seconds=settings.lane_lease_seconds,
         poll_seconds=settings.worker_poll_seconds,
     )
-    background = []
+    assistant = Assistant(settings.ai_target, tokens.token, settings.ai_timeout_seconds)
+    voice = Voice(settings.voice_target, tokens.token, settings.voice_timeout_seconds)
+    downloader = MediaDownloader(settings)
+    inbound_worker = InboundWorker(
+        db,
+        cache,
+        settings,
+        outbound,
+        assistant,
+        voice,
+        downloader,
+        wake_delivery=delivery.wake,
+        checkpoint=checkpoint,
+    )
+    inbound = Lanes(
+        "inbound",
+        cache,
+        inbound_worker.ready_lanes,
+        inbound_worker.drain,
+        concurrency=settings.worker_concurrency,
+        lease_seconds=settings.lane_lease_seconds,
+        poll_seconds=settings.worker_poll_seconds,
+    )
+    intake = Intake(db, cache, settings, wake_inbound=inbound.wake)
+
+    closables = [assistant, voice, downloader, *providers.values()]
+    background = [lambda: _housekeeping(db, closables)]
+    if settings.inbound_worker_enabled:
+        background.append(inbound.run)
     if settings.delivery_worker_enabled:
-        background.append(delivery_lanes.run)
+        background.append(delivery.run)
     return Service(
         name="notification",
-        servicers=[NotificationHandlers(db, settings, outbound)],
+        servicers=[
+            NotificationHandlers(db, settings, outbound, intake, twilio_webhook_token(settings))
+        ],
         public_methods=PUBLIC_METHODS,
         background=background,
     )

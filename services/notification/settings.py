@@ -71,6 +71,7 @@ class NotificationSettings(RuntimeSettings):
     worker_concurrency: int = 32
     lane_lease_seconds: float = 120.0
     send_max_attempts: int = 6
+    inbound_max_attempts: int = 20
     retry_base_seconds: float = 1.0
     retry_max_seconds: float = 300.0
 

@@ -14,12 +14,3 @@ def decide(count_in_window: int, limit: int) -> str:
     if count_in_window <= limit:
         return WITHIN
     return NOTIFY if count_in_window == limit + 1 else SKIP
-
-
-def polite_reply(retry_after_seconds: float) -> str:
-    seconds = max(1, round(retry_after_seconds))
-    return (
-        f"You're sending messages faster than I can answer. Please wait {seconds} seconds and "
-        f"try again.\n\nUnatuma ujumbe kwa kasi kuliko ninavyoweza kujibu. Tafadhali subiri "
-        f"sekunde {seconds} kisha ujaribu tena."
-    )

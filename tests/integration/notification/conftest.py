@@ -62,3 +62,40 @@ async def notification(serve_notification) -> AsyncIterator[InProcessService]:
 @pytest.fixture
 def stub(notification) -> notification_service_pb2_grpc.NotificationServiceStub:
     return notification_service_pb2_grpc.NotificationServiceStub(notification.channel)
+
+
+TWILIO_TOKEN = "twilio-test-auth-token"
+INBOUND_URL = "https://chat.bitsacco.test/v1/webhooks/twilio"
+STATUS_URL = "https://chat.bitsacco.test/v1/webhooks/twilio/status"
+
+
+@pytest.fixture
+async def scripted():
+    """The scripted ai and voice services, served by the runtime on free ports."""
+    from tests.integration.notification.scripted_assistant import (
+        ScriptedAi,
+        ScriptedVoice,
+        serve_scripted,
+    )
+
+    ai, voice = ScriptedAi(), ScriptedVoice()
+    ai_server = await serve_scripted(ai, "ai")
+    voice_server = await serve_scripted(voice, "voice")
+    try:
+        yield Scripted(ai, voice, f"127.0.0.1:{ai_server.port}", f"127.0.0.1:{voice_server.port}")
+    finally:
+        if ai.hold is not None:
+            ai.hold.set()
+        await ai_server.stop()
+        await voice_server.stop()
+
+
+class Scripted:
+    def __init__(self, ai, voice, ai_target: str, voice_target: str) -> None:
+        self.ai = ai
+        self.voice = voice
+        self.settings = {
+            "ai_target": ai_target,
+            "voice_target": voice_target,
+            "twilio_auth_token": TWILIO_TOKEN,
+        }

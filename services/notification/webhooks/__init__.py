@@ -1,0 +1,1 @@
+"""Provider webhooks: verification and parsing into inbound messages and status updates."""

@@ -1,0 +1,45 @@
+"""What a verified webhook carries, whichever provider sent it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bitsacco.notification.v1 import notification_pb2 as pb
+
+
+class MalformedWebhook(ValueError):
+    """The payload is signed but not one we can read (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    provider: int
+    provider_message_id: str
+    channel: int
+    sender_phone: str  # E.164, from the signed payload
+    recipient_phone: str  # our number, E.164 ("" when the provider does not say)
+    content: pb.MessageContent  # text, interactive_reply, or media (without its source yet)
+    profile_name: str = ""
+    # Where the provider keeps the media: a URL (Twilio) or a media id (WhatsApp Cloud).
+    remote_media: str | None = None
+
+    @property
+    def dedupe_key(self) -> str:
+        return f"{self.provider}:{self.provider_message_id}"
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    provider: int
+    provider_message_id: str
+    state: int
+    at: datetime
+    error_code: str = ""
+    error_title: str = ""
+
+
+@dataclass(frozen=True)
+class WebhookBatch:
+    messages: list[InboundMessage] = field(default_factory=list)
+    statuses: list[StatusUpdate] = field(default_factory=list)
