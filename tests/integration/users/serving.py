@@ -1,27 +1,31 @@
-"""Running the users service in-process for tests (PostgreSQL + Redis), with known signing keys.
-
-Codes go through `RecordingDelivery` (the delivery adapter injected into `build`), so a test reads
-the code the member would have received; see the report of issue 3 for why the notification
-service's dev outbox is not used yet.
+"""Running the users service in-process for tests (PostgreSQL + Redis), with known signing keys,
+beside the real notification service: codes travel users → NotificationService.SendMessage → the
+dev outbox (no provider is configured), where a test reads them with ListOutboxMessages, as a
+member would read them on their phone.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import re
 import secrets
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from bitsacco.notification.v1 import notification_pb2, notification_service_pb2_grpc
+from bitsacco.notification.v1 import notification_service_pb2 as api
 from bitsacco.users.v1 import users_service_pb2 as pb
 from bitsacco.users.v1 import users_service_pb2_grpc
 from pydantic import SecretStr
 
-from services.runtime.auth import ServiceTokens
+from services.notification.service import build as build_notification
+from services.notification.settings import NotificationSettings
+from services.runtime.auth import ServiceTokens, mint_service_token
 from services.runtime.bootstrap import token_verifier
 from services.runtime.phone_numbers import normalize_phone
-from services.users.adapters.delivery import RecordingDelivery
 from services.users.client import UsersClient
 from services.users.keys import KeyRing, SigningKey
 from services.users.service import build
@@ -45,10 +49,49 @@ def request_id() -> str:
     return str(uuid.uuid4())
 
 
+def code_in(message: notification_pb2.OutboxMessage) -> str:
+    """The 6-digit code a message carries (free text, or the verification_code template)."""
+    content = message.content
+    text = content.text if content.HasField("text") else " ".join(content.template.parameters)
+    found = re.search(r"\b\d{6}\b", text)
+    assert found, f"no code in {content}"
+    return found.group(0)
+
+
+@dataclass
+class Outbox:
+    """The notification service's dev outbox, read as a support tool would."""
+
+    stub: notification_service_pb2_grpc.NotificationServiceStub
+    seen: dict[str, int] = field(default_factory=dict)
+
+    async def all_for(self, phone: str) -> list[notification_pb2.OutboxMessage]:
+        token = mint_service_token(SECRET, "support-tool", "bitsacco")
+        answer = await self.stub.ListOutboxMessages(
+            api.ListOutboxMessagesRequest(recipient_phone=normalize_phone(phone)),
+            metadata=(("authorization", f"Bearer {token}"),),
+        )
+        return list(answer.outbox_messages)
+
+    async def next_for(self, phone: str) -> notification_pb2.OutboxMessage:
+        """The first message to `phone` not returned before (waiting for the delivery worker)."""
+        phone = normalize_phone(phone)
+        for _ in range(500):
+            fresh = [m for m in await self.all_for(phone) if m.sequence > self.seen.get(phone, 0)]
+            if fresh:
+                self.seen[phone] = fresh[0].sequence
+                return fresh[0]
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"no new message reached the outbox for {phone}")
+
+    async def next_code(self, phone: str) -> str:
+        return code_in(await self.next_for(phone))
+
+
 @dataclass
 class UsersUnderTest:
     service: InProcessService
-    delivery: RecordingDelivery
+    outbox: Outbox
     keys: KeyRing
     settings: UsersSettings
 
@@ -75,14 +118,14 @@ class UsersUnderTest:
             pb.VerifyPhoneRequest(
                 request_id=request_id(),
                 phone_number=phone,
-                code=self.delivery.last_code(normalize_phone(phone)),
+                code=await self.outbox.next_code(phone),
             ),
             metadata=metadata,
         )
 
 
-def settings_for(pg_url: str, redis_url: str, namespace: str, keys: KeyRing, **overrides):
-    values = {
+def settings_for(keys: KeyRing, **overrides) -> dict:
+    return {
         "jwt_private_keys": SecretStr(keys.to_json()),
         "users_pepper": SecretStr("test-pepper"),
         "service_secret": SecretStr(SECRET),
@@ -91,7 +134,6 @@ def settings_for(pg_url: str, redis_url: str, namespace: str, keys: KeyRing, **o
         "otp_verifies_per_ip_per_hour": 1000,
         **overrides,
     }
-    return values
 
 
 @asynccontextmanager
@@ -104,7 +146,9 @@ async def users_service(
     wallet=None,
     **overrides,
 ) -> AsyncIterator[UsersUnderTest]:
-    values = settings_for(pg_url, redis_url, namespace, keys, **overrides)
+    """Users (with `overrides` as settings) and the notification service that delivers its codes;
+    both check tokens against `keys`. `wallet` replaces the wallet adapter (EraseUser's check)."""
+    values = settings_for(keys, **overrides)
     settings = UsersSettings(
         service_name="users",
         database_url=pg_url,
@@ -112,15 +156,32 @@ async def users_service(
         namespace=namespace,
         **values,
     )
-    delivery = RecordingDelivery()
-    async with serve_in_process(
-        "users",
-        functools.partial(build, delivery=delivery, wallet=wallet),
-        pg_url,
-        redis_url,
-        namespace,
-        verifier=token_verifier(settings),
-        settings_type=UsersSettings,
-        **values,
-    ) as service:
-        yield UsersUnderTest(service, delivery, keys, settings)
+    verifier = token_verifier(settings)
+    async with (
+        serve_in_process(
+            "notification",
+            build_notification,
+            pg_url,
+            redis_url,
+            namespace,
+            verifier=verifier,
+            settings_type=NotificationSettings,
+            service_secret=SecretStr(SECRET),
+            worker_poll_seconds=0.02,
+            wallet_events_enabled=False,
+            inbound_worker_enabled=False,
+        ) as notification,
+        serve_in_process(
+            "users",
+            functools.partial(build, wallet=wallet),
+            pg_url,
+            redis_url,
+            namespace,
+            verifier=verifier,
+            settings_type=UsersSettings,
+            notification_target=notification.target,
+            **values,
+        ) as service,
+    ):
+        outbox = Outbox(notification_service_pb2_grpc.NotificationServiceStub(notification.channel))
+        yield UsersUnderTest(service, outbox, keys, settings)

@@ -8,6 +8,7 @@ import asyncio
 import grpc
 import pytest
 from bitsacco.common.v1 import common_pb2
+from bitsacco.notification.v1 import notification_pb2
 from bitsacco.users.v1 import users_pb2
 from bitsacco.users.v1 import users_service_pb2 as pb
 
@@ -16,7 +17,7 @@ from services.runtime.bootstrap import token_verifier
 from services.runtime.errors import PermissionDenied
 from services.runtime.settings import RuntimeSettings
 from tests.harness import details_of
-from tests.integration.users.serving import request_id, users_service
+from tests.integration.users.serving import code_in, request_id, users_service
 
 WITHDRAWAL = users_pb2.STEP_UP_ACTION_WITHDRAWAL
 
@@ -74,18 +75,19 @@ async def test_step_up_grants_one_transaction(users):
     assert challenge.channel == users_pb2.VERIFICATION_CHANNEL_SMS
     assert challenge.transaction_request_id == txn
     assert challenge.name.startswith(f"{signed_in.user.name}/stepUpChallenges/")
-    sent = users.delivery.sent[-1]
-    assert (sent.phone, sent.channel) == (phone, "sms")
-    assert "KES 20,000.00" in sent.text and "withdraw" in sent.text
+    message = await users.outbox.next_for(phone)
+    assert message.channel == notification_pb2.CHANNEL_SMS  # a second channel, even for WhatsApp
+    assert "KES 20,000.00" in message.content.text and "withdraw" in message.content.text
+    sms_code = code_in(message)
 
-    code, reason, details = await failure(verify(users, token, challenge.name, wrong(sent.code)))
+    code, reason, details = await failure(verify(users, token, challenge.name, wrong(sms_code)))
     assert (code, reason) == (grpc.StatusCode.INVALID_ARGUMENT, "OTP_INVALID")
     assert details["ErrorInfo"].metadata["attempts_remaining"] == "4"
 
     rid = request_id()
-    verified = await verify(users, token, challenge.name, sent.code, rid=rid)
+    verified = await verify(users, token, challenge.name, sms_code, rid=rid)
     assert verified.step_up_challenge.state == users_pb2.STEP_UP_CHALLENGE_STATE_VERIFIED
-    assert await verify(users, token, challenge.name, sent.code, rid=rid) == verified
+    assert await verify(users, token, challenge.name, sms_code, rid=rid) == verified
 
     # Wallet's offline check, with the key set fetched from users over gRPC.
     verifier = token_verifier(RuntimeSettings(service_name="wallet", users_target=users.target))
@@ -116,7 +118,7 @@ async def test_step_up_grants_one_transaction(users):
         with pytest.raises(PermissionDenied):
             await verify_step_up_grant(verifier, verified.grant.token, **values)
 
-    code, reason, _ = await failure(verify(users, token, challenge.name, sent.code))
+    code, reason, _ = await failure(verify(users, token, challenge.name, sms_code))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "OTP_ALREADY_USED")
     code, reason, _ = await failure(start(users, token, txn))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "STEP_UP_ALREADY_VERIFIED")
@@ -126,7 +128,8 @@ async def test_a_grant_is_not_an_access_token(users):
     signed_in = await users.sign_in()
     token = signed_in.tokens.access_token
     challenge = (await start(users, token, request_id())).step_up_challenge
-    grant = (await verify(users, token, challenge.name, users.delivery.sent[-1].code)).grant
+    code = await users.outbox.next_code(signed_in.user.phone_number)
+    grant = (await verify(users, token, challenge.name, code)).grant
     code, reason, _ = await failure(
         users.stub.GetUser(pb.GetUserRequest(name="users/me"), metadata=bearer(grant.token))
     )
@@ -138,7 +141,9 @@ async def test_another_users_challenge_is_out_of_reach(users):
     challenge = (await start(users, owner.tokens.access_token, request_id())).step_up_challenge
     intruder = (await users.sign_in()).tokens.access_token
     code, reason, _ = await failure(
-        verify(users, intruder, challenge.name, users.delivery.sent[-1].code)
+        verify(
+            users, intruder, challenge.name, await users.outbox.next_code(owner.user.phone_number)
+        )
     )
     assert (code, reason) == (grpc.StatusCode.PERMISSION_DENIED, "USER_ACCESS_DENIED")
     code, reason, _ = await failure(start(users, intruder, request_id(), parent=owner.user.name))
@@ -152,15 +157,16 @@ async def test_another_users_challenge_is_out_of_reach(users):
 
 
 async def test_five_wrong_codes_burn_it_and_a_resend_keeps_failures(users):
-    token = (await users.sign_in()).tokens.access_token
+    signed_in = await users.sign_in()
+    token, phone = signed_in.tokens.access_token, signed_in.user.phone_number
     txn = request_id()
     challenge = (await start(users, token, txn)).step_up_challenge
-    first = users.delivery.sent[-1].code
+    first = await users.outbox.next_code(phone)
     for _ in range(3):
         await failure(verify(users, token, challenge.name, wrong(first)))
     again = (await start(users, token, txn)).step_up_challenge
     assert again.name == challenge.name  # the same challenge, a new code
-    second = users.delivery.sent[-1].code
+    second = await users.outbox.next_code(phone)
     code, reason, details = await failure(
         verify(users, token, challenge.name, first if first != second else wrong(second))
     )
@@ -171,7 +177,7 @@ async def test_five_wrong_codes_burn_it_and_a_resend_keeps_failures(users):
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "OTP_ATTEMPTS_EXCEEDED")
     # After the burn, a new code starts over.
     await start(users, token, txn)
-    verified = await verify(users, token, challenge.name, users.delivery.sent[-1].code)
+    verified = await verify(users, token, challenge.name, await users.outbox.next_code(phone))
     assert verified.grant.token
 
 
@@ -186,7 +192,8 @@ async def test_resends_are_throttled_and_codes_expire(pg_url, redis_url, namespa
     async with users_service(
         pg_url, redis_url, namespace, otp_ttl_seconds=1, step_up_resend_seconds=60
     ) as short:
-        token = (await short.sign_in()).tokens.access_token
+        signed_in = await short.sign_in()
+        token, phone = signed_in.tokens.access_token, signed_in.user.phone_number
         txn = request_id()
         challenge = (await start(short, token, txn)).step_up_challenge
         assert (
@@ -197,6 +204,6 @@ async def test_resends_are_throttled_and_codes_expire(pg_url, redis_url, namespa
         assert 0 < details["RetryInfo"].retry_delay.seconds <= 60
         await asyncio.sleep(1.2)
         code, reason, _ = await failure(
-            verify(short, token, challenge.name, short.delivery.sent[-1].code)
+            verify(short, token, challenge.name, await short.outbox.next_code(phone))
         )
         assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "OTP_EXPIRED")
