@@ -64,14 +64,14 @@ def twilio_webhook_token(settings: NotificationSettings) -> str | None:
     return path.read_text().strip()
 
 
-def build_providers(settings: NotificationSettings) -> dict[int, MessageProvider]:
+def build_providers(settings: NotificationSettings, db) -> dict[int, MessageProvider]:
     from bitsacco.notification.v1 import notification_pb2 as pb
 
     providers: dict[int, MessageProvider] = {}
     if settings.twilio_configured():
         from services.notification.adapters.twilio_provider import TwilioProvider
 
-        providers[pb.PROVIDER_TWILIO] = TwilioProvider(settings)
+        providers[pb.PROVIDER_TWILIO] = TwilioProvider(settings, db)
     if settings.whatsapp_cloud_configured():
         from services.notification.adapters.whatsapp_cloud_provider import WhatsAppCloudProvider
 
@@ -108,7 +108,7 @@ async def build(resources: Resources | None, *, checkpoint: Checkpoint = _no_che
     tokens = ServiceTokens.from_settings(settings)
 
     outbound = Outbound(db, settings, load_templates(), wake_delivery=lambda: delivery.wake())
-    providers = build_providers(settings)
+    providers = build_providers(settings, db)
     delivery_worker = Delivery(db, settings, outbound, providers)
     delivery = Lanes(
         "delivery",
