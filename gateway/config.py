@@ -663,11 +663,19 @@ def build_bootstrap(
     )
 
 
-def render(services: Sequence[Service], settings: GatewaySettings, addresses: Addresses) -> str:
-    """The configuration as Envoy reads it: YAML with snake_case fields and upper-case enums."""
-    bootstrap = build_bootstrap(services, settings, addresses)
+def as_dict(services: Sequence[Service], settings: GatewaySettings, addresses: Addresses) -> dict:
+    """The bootstrap as plain data, snake_case fields and enum names, as Envoy's YAML has them."""
+    return build_bootstrap(services, settings, addresses).to_dict(casing=Casing.SNAKE)
+
+
+def to_yaml(config: dict, variant: str) -> str:
     header = (
-        f"Envoy configuration for the {addresses.name} shape. Built by `python -m gateway build`\n"
+        f"Envoy configuration for the {variant} shape. Built by `python -m gateway build`\n"
         "from gateway/config.py; do not edit by hand."
     )
-    return dump(bootstrap.to_dict(casing=Casing.SNAKE), header)
+    return dump(config, header)
+
+
+def render(services: Sequence[Service], settings: GatewaySettings, addresses: Addresses) -> str:
+    """The configuration as Envoy reads it: YAML with snake_case fields and upper-case enums."""
+    return to_yaml(as_dict(services, settings, addresses), addresses.name)

@@ -1,5 +1,5 @@
 """One real Envoy (configured by gateway.config) in front of the scripted services, shared by
-the gateway tests of a module."""
+all the gateway tests."""
 
 from __future__ import annotations
 
@@ -14,19 +14,19 @@ from tests.integration.gateway.tokens import SigningKey
 ALLOWED_ORIGIN = "https://app.bitsacco.test"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def key() -> SigningKey:
     """The users service's signing key: published in its JWKS."""
     return SigningKey()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 async def upstreams(key):
     async with run_upstreams([key]) as running:
         yield running
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 async def gateway(upstreams, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("gateway")
     async with run_gateway(workdir, upstreams, gateway_settings()) as running:

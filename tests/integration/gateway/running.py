@@ -100,13 +100,19 @@ def gateway_settings(**overrides) -> GatewaySettings:
 
 @asynccontextmanager
 async def run_gateway(
-    workdir: Path, upstreams: Upstreams, settings: GatewaySettings
+    workdir: Path,
+    upstreams: Upstreams | None,
+    settings: GatewaySettings,
+    *,
+    ports: dict[str, int] | None = None,
+    key: SigningKey | None = None,
 ) -> AsyncIterator[Gateway]:
-    """Envoy in front of `upstreams`, healthy and holding the users service's key set."""
+    """Envoy in front of `upstreams` (or of services on `ports` publishing `key`), healthy and
+    holding the users service's key set."""
+    ports = ports or upstreams.ports
+    key = key or upstreams.keys[0]
     config = write_config(
-        workdir / f"envoy-{settings.gateway_port}.yaml",
-        settings,
-        addresses.embedded(ports=upstreams.ports),
+        workdir / f"envoy-{settings.gateway_port}.yaml", settings, addresses.embedded(ports=ports)
     )
     log = workdir / f"envoy-{settings.gateway_port}.log"
     with log.open("wb") as sink:
@@ -117,7 +123,7 @@ async def run_gateway(
     try:
         if not await wait_healthy(settings.gateway_port, within_seconds=30):
             raise RuntimeError(f"Envoy did not become healthy:\n{log.read_text()[-4000:]}")
-        await _wait_for_key_set(gateway, upstreams.keys[0])
+        await _wait_for_key_set(gateway, key)
         yield gateway
     finally:
         if process.returncode is None:

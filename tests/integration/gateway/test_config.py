@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from betterproto2 import Casing
 
-from gateway import addresses
 from gateway.__main__ import VARIANTS, built_path
-from gateway.config import build_bootstrap, render
+from gateway.config import as_dict, to_yaml
 from gateway.contract import PUBLIC_METHODS, load_services
 from gateway.launch import validate
 from gateway.settings import GatewaySettings
@@ -20,10 +18,15 @@ def services():
 
 
 @pytest.fixture(scope="module")
-def rendered(services) -> dict[str, str]:
-    """Each variant as the source renders it with the default settings."""
+def configs(services) -> dict[str, dict]:
+    """Each variant as the source builds it with the default settings (building is slow)."""
     defaults = GatewaySettings.model_construct()
-    return {variant: render(services, defaults, where()) for variant, where in VARIANTS.items()}
+    return {variant: as_dict(services, defaults, where()) for variant, where in VARIANTS.items()}
+
+
+@pytest.fixture(scope="module")
+def rendered(configs) -> dict[str, str]:
+    return {variant: to_yaml(config, variant) for variant, config in configs.items()}
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -55,15 +58,8 @@ def _differences(a, b, path=()):
         yield path
 
 
-def test_variants_differ_only_in_upstream_addresses(services):
-    settings = GatewaySettings.model_construct()
-    embedded = build_bootstrap(services, settings, addresses.embedded()).to_dict(
-        casing=Casing.SNAKE
-    )
-    kubernetes = build_bootstrap(services, settings, addresses.kubernetes()).to_dict(
-        casing=Casing.SNAKE
-    )
-    differing = list(_differences(embedded, kubernetes))
+def test_variants_differ_only_in_upstream_addresses(configs):
+    differing = list(_differences(configs["embedded"], configs["kubernetes"]))
     assert differing
     for path in differing:
         assert path[0] == "static_resources" and path[1] == "clusters", path
@@ -95,11 +91,8 @@ def test_internal_methods_have_no_http_binding(services):
     } <= internal
 
 
-def test_every_exposed_service_is_transcoded_and_health_checked(services):
-    bootstrap = build_bootstrap(
-        services, GatewaySettings.model_construct(), addresses.embedded()
-    ).to_dict(casing=Casing.SNAKE)
-    clusters = {c["name"]: c for c in bootstrap["static_resources"]["clusters"]}
+def test_every_exposed_service_is_health_checked(services, configs):
+    clusters = {c["name"]: c for c in configs["embedded"]["static_resources"]["clusters"]}
     for service in services:
         if not any(m.exposed for m in service.methods):
             assert service.domain not in clusters  # voice: nothing of it is routed

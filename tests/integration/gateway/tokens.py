@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import jwt
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from services.runtime.auth import JwksCache, TokenVerifier
@@ -22,6 +23,17 @@ class SigningKey:
     private: ec.EllipticCurvePrivateKey = field(
         default_factory=lambda: ec.generate_private_key(ec.SECP256R1())
     )
+
+    def pem(self) -> bytes:
+        return self.private.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+
+    @classmethod
+    def from_pem(cls, kid: str, pem: bytes) -> SigningKey:
+        return cls(kid=kid, private=serialization.load_pem_private_key(pem, password=None))
 
     def jwk(self) -> dict:
         public = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(self.private.public_key()))
