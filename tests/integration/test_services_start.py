@@ -42,7 +42,7 @@ async def test_service_starts_answers_and_stops(name, tmp_path):
         sys.executable, "-m", f"services.{name}", cwd=REPO, env=env
     )
     try:
-        assert await wait_serving(f"127.0.0.1:{port}", within_seconds=30)
+        assert await wait_serving(f"127.0.0.1:{port}", within_seconds=90)
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
             health = health_pb2_grpc.HealthStub(channel)
             full_name = f"bitsacco.{name}.v1.{name.capitalize()}Service"
