@@ -114,15 +114,18 @@ class Interpreter:
 
 
 def build_interpreter(settings) -> Interpreter:
-    """The models the settings configure, OpenAI first, each asked with the generated tool."""
-    from services.ai.llm.anthropic_model import AnthropicModel
-    from services.ai.llm.openai_model import OpenAIModel
+    """The models the settings configure, OpenAI first, each asked with the generated tool.
+    The SDKs are imported only when a key is configured (they are slow to import)."""
+    models: list[ToolModel] = []
+    if not (settings.openai_api_key or settings.anthropic_api_key):
+        return Interpreter(models)
     from services.ai.llm.schema import message_tool
 
     tool = message_tool("interpret", ai_pb2.Interpretation.DESCRIPTOR)
-    models: list[ToolModel] = []
     timeout = settings.llm_timeout_seconds
     if settings.openai_api_key:
+        from services.ai.llm.openai_model import OpenAIModel
+
         models.append(
             OpenAIModel(
                 settings.openai_api_key.get_secret_value(),
@@ -133,6 +136,8 @@ def build_interpreter(settings) -> Interpreter:
             )
         )
     if settings.anthropic_api_key:
+        from services.ai.llm.anthropic_model import AnthropicModel
+
         models.append(
             AnthropicModel(
                 settings.anthropic_api_key.get_secret_value(),

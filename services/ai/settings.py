@@ -31,6 +31,8 @@ class AiSettings(RuntimeSettings):
     chama_target: str = f"127.0.0.1:{SERVICE_PORTS['chama']}"
     notification_target: str = f"127.0.0.1:{SERVICE_PORTS['notification']}"
     call_timeout_seconds: float = 10.0
+    # How long a member's token and profile are reused between messages (at most a minute).
+    member_cache_seconds: float = 60.0
 
     # Dialogue.
     # A conversation's context (and its turns) is kept this long after the last message.

@@ -21,7 +21,7 @@ class ModelServer:
 
     behaviour: str = "ok"
     arguments: dict[str, Any] = field(default_factory=dict)
-    delay: float = 5.0
+    delay: float = 2.0
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
     base_url: str = ""

@@ -154,7 +154,7 @@ async def test_openai_server_error_falls_back_to_anthropic(pg_url, redis_url, na
 
 async def test_openai_timeout_falls_back_to_anthropic(pg_url, redis_url, namespace, servers):
     openai, anthropic = servers
-    openai.behaviour, openai.delay = "slow", 5.0
+    openai.behaviour, openai.delay = "slow", 2.0
     async with ai_with(
         pg_url, redis_url, namespace, openai, anthropic, llm_timeout_seconds=0.3
     ) as ai:
@@ -165,7 +165,7 @@ async def test_openai_timeout_falls_back_to_anthropic(pg_url, redis_url, namespa
 async def test_both_down_answers_offline(pg_url, redis_url, namespace, servers):
     openai, anthropic = servers
     openai.behaviour = "error"
-    anthropic.behaviour, anthropic.delay = "slow", 5.0
+    anthropic.behaviour, anthropic.delay = "slow", 2.0
     async with ai_with(
         pg_url, redis_url, namespace, openai, anthropic, llm_timeout_seconds=0.3
     ) as ai:
