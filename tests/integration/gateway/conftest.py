@@ -21,8 +21,14 @@ def key() -> SigningKey:
 
 
 @pytest.fixture(scope="session")
-async def upstreams(key):
-    async with run_upstreams([key]) as running:
+def second_key() -> SigningKey:
+    """Also published: an Ed25519 key, the users service's default kind."""
+    return SigningKey.ed25519()
+
+
+@pytest.fixture(scope="session")
+async def upstreams(key, second_key):
+    async with run_upstreams([key, second_key]) as running:
         yield running
 
 

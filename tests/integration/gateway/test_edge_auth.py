@@ -79,9 +79,10 @@ async def test_refused_over_grpc_and_grpc_web(grpc_channel, grpc_web_channel, up
     assert _served(upstreams) == before
 
 
-async def test_a_valid_token_passes(rest, key):
-    answer = await rest.get("/v1/price", headers=_headers(key.token()))
-    assert answer.status_code == 200
+async def test_tokens_from_every_published_key_pass(rest, key, second_key):
+    for signer in (key, second_key):  # ES256 and EdDSA
+        answer = await rest.get("/v1/price", headers=_headers(signer.token()))
+        assert answer.status_code == 200, signer.algorithm
 
 
 async def test_cors_preflight_needs_no_token(rest):

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -103,6 +104,16 @@ async def test_make_run_from_a_clean_checkout(checkout):
             assert refused.status_code == 401
             assert refused.json()["code"] == 16
             assert (await client.get("/v1/no/such/path")).status_code == 404
+            # the real users service answers through the gateway: its key set, and sign-in
+            keys = await client.get("/.well-known/jwks.json")
+            assert keys.status_code == 200
+            assert keys.json()["keys"]
+            started = await client.post(
+                "/v1/phoneVerifications:start",
+                json={"request_id": str(uuid.uuid4()), "phone_number": "0712 345 678"},
+            )
+            assert started.status_code == 200, started.text
+            assert started.json()["phone_number"] == "+254712345678"
         assert (checkout / ".state" / "gateway" / "envoy.yaml").exists()
 
         os.killpg(make.pid, signal.SIGINT)  # Ctrl-C

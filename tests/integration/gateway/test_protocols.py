@@ -103,12 +103,12 @@ async def test_public_sign_in_needs_no_token(rest):
     assert answer.json()["phone_number"] == "+254712345678"
 
 
-async def test_jwks_served_at_both_addresses_without_a_token(rest, key):
+async def test_jwks_served_at_both_addresses_without_a_token(rest, key, second_key):
     for path in ("/v1/jwks", "/.well-known/jwks.json"):
         answer = await rest.get(path)
         assert answer.status_code == 200
         assert answer.headers["content-type"] == "application/json"
-        assert [k["kid"] for k in answer.json()["keys"]] == [key.kid]
+        assert [k["kid"] for k in answer.json()["keys"]] == [key.kid, second_key.kid]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from services.runtime.auth import JwksCache, TokenVerifier
 
@@ -19,10 +19,20 @@ AUDIENCE = "bitsacco"
 
 @dataclass
 class SigningKey:
+    """ES256 by default; `SigningKey.ed25519()` signs EdDSA like the users service's default key."""
+
     kid: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
-    private: ec.EllipticCurvePrivateKey = field(
+    private: ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey = field(
         default_factory=lambda: ec.generate_private_key(ec.SECP256R1())
     )
+
+    @classmethod
+    def ed25519(cls) -> SigningKey:
+        return cls(private=ed25519.Ed25519PrivateKey.generate())
+
+    @property
+    def algorithm(self) -> str:
+        return "EdDSA" if isinstance(self.private, ed25519.Ed25519PrivateKey) else "ES256"
 
     def pem(self) -> bytes:
         return self.private.private_bytes(
@@ -36,8 +46,11 @@ class SigningKey:
         return cls(kid=kid, private=serialization.load_pem_private_key(pem, password=None))
 
     def jwk(self) -> dict:
-        public = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(self.private.public_key()))
-        return {**public, "kid": self.kid, "alg": "ES256", "use": "sig"}
+        algorithm = (
+            jwt.algorithms.OKPAlgorithm if self.algorithm == "EdDSA" else jwt.algorithms.ECAlgorithm
+        )
+        public = json.loads(algorithm.to_jwk(self.private.public_key()))
+        return {**public, "kid": self.kid, "alg": self.algorithm, "use": "sig"}
 
     def token(
         self,
@@ -60,7 +73,7 @@ class SigningKey:
             "tier": 1,
             "jti": str(uuid.uuid4()),
         }
-        return jwt.encode(claims, self.private, algorithm="ES256", headers={"kid": self.kid})
+        return jwt.encode(claims, self.private, algorithm=self.algorithm, headers={"kid": self.kid})
 
 
 def jwks(*keys: SigningKey) -> dict:
