@@ -37,6 +37,9 @@ SERVICE_TOKEN_ALGORITHM = "HS256"
 SERVICE_TOKEN_ISSUER = "bitsacco:service"
 SERVICE_TOKEN_TTL_SECONDS = 300
 STEP_UP_AUDIENCE = "bitsacco:step-up"
+# Verified tokens remembered by their exact text: how many, and for how long at most.
+VERIFIED_CACHE_SIZE = 10_000
+VERIFIED_CACHE_SECONDS = 60.0
 STEP_UP_TOKEN_TYPE = "step-up+jwt"
 
 
@@ -228,6 +231,7 @@ class TokenVerifier:
         self._issuer = issuer
         self._audience = audience
         self._service_key = service_token_key(service_secret) if service_secret else None
+        self._verified: dict[str, tuple[float, Caller]] = {}
 
     @property
     def issuer(self) -> str:
@@ -241,6 +245,21 @@ class TokenVerifier:
             raise Unauthenticated("TOKEN_MALFORMED", "The bearer token is not a JWT.") from exc
 
     async def verify(self, token: str) -> Caller:
+        """The caller a bearer token proves; UNAUTHENTICATED with a reason otherwise. A token
+        verified once is remembered (by its exact text) until it expires, at most a minute."""
+        now = time.time()
+        remembered = self._verified.get(token)
+        if remembered is not None:
+            if remembered[0] > now:
+                return remembered[1]
+            del self._verified[token]
+        caller, expires = await self._verify(token)
+        if len(self._verified) >= VERIFIED_CACHE_SIZE:
+            self._verified.pop(next(iter(self._verified)))
+        self._verified[token] = (min(expires, now + VERIFIED_CACHE_SECONDS), caller)
+        return caller
+
+    async def _verify(self, token: str) -> tuple[Caller, float]:
         header = self._header(token)
         if header.get("typ") == SERVICE_TOKEN_TYPE and header.get("alg") == SERVICE_TOKEN_ALGORITHM:
             return self._verify_service_token(token)
@@ -250,7 +269,7 @@ class TokenVerifier:
         if kind not in ("users", "services") or not ident:
             raise Unauthenticated("TOKEN_INVALID", "The bearer token is not valid.")
         act = claims.get("act")
-        return Caller(
+        caller = Caller(
             subject=subject,
             roles=frozenset(claims.get("roles", ())),
             tier=int(claims.get("tier", 0)),
@@ -259,6 +278,7 @@ class TokenVerifier:
             actor=str(act.get("sub", "")) if isinstance(act, dict) else "",
             token_id=str(claims.get("jti", "")),
         )
+        return caller, float(claims["exp"])
 
     async def decode(
         self, token: str, header: dict, audience: str, issuer: str | None
@@ -295,7 +315,7 @@ class TokenVerifier:
         except jwt.PyJWTError as exc:
             raise Unauthenticated("TOKEN_INVALID", "The bearer token is not valid.") from exc
 
-    def _verify_service_token(self, token: str) -> Caller:
+    def _verify_service_token(self, token: str) -> tuple[Caller, float]:
         if self._service_key is None:
             raise Unauthenticated(
                 "TOKEN_ALGORITHM_REJECTED", "Service tokens are not accepted here."
@@ -317,7 +337,8 @@ class TokenVerifier:
         subject = str(claims["sub"])
         if not subject.startswith("services/") or subject == "services/":
             raise Unauthenticated("TOKEN_INVALID", "The bearer token is not valid.")
-        return Caller(subject=subject, token=token, token_id=str(claims.get("jti", "")))
+        caller = Caller(subject=subject, token=token, token_id=str(claims.get("jti", "")))
+        return caller, float(claims["exp"])
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import timedelta
 from services.runtime.bootstrap import Resources
 from services.runtime.events import OutboxRelay
 from services.runtime.server import Service
-from services.users.adapters.delivery import CodeDelivery, NotificationDelivery
+from services.users.adapters.delivery import NotificationDelivery
 from services.users.adapters.wallet import GrpcWalletCheck, NoWalletCheck, WalletCheck
 from services.users.app import UsersApp
 from services.users.handlers import PUBLIC_METHODS, UsersHandlers
@@ -24,12 +24,11 @@ log = logging.getLogger("bitsacco.users")
 async def build(
     resources: Resources | None,
     *,
-    delivery: CodeDelivery | None = None,
     wallet: WalletCheck | None = None,
 ) -> Service:
-    """The users service. `delivery` and `wallet` replace the adapters that call the notification
-    and wallet services (tests of users alone; benchmarks). Without resources only the servicer
-    is built, for introspection of the contract."""
+    """The users service. `wallet` replaces the adapter that asks the wallet service whether a
+    member still holds funds. Without resources only the servicer is built, for introspection of
+    the contract."""
     if resources is None:
         return Service(name="users", servicers=[UsersHandlers(None)], public_methods=PUBLIC_METHODS)
     settings = users_settings(resources.settings)
@@ -43,7 +42,7 @@ async def build(
         cache=resources.cache,
         keys=load_key_ring(settings),
         pepper=load_pepper(settings),
-        delivery=delivery or NotificationDelivery(settings.notification_target, own_identity),
+        delivery=NotificationDelivery(settings.notification_target, own_identity),
         wallet=wallet
         or (GrpcWalletCheck(settings.wallet_target) if settings.wallet_target else NoWalletCheck()),
     )

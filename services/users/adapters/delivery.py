@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Protocol
 
 import grpc
@@ -94,31 +93,3 @@ class NotificationDelivery:
 
     async def close(self) -> None:
         await self._channel.close()
-
-
-@dataclass
-class SentCode:
-    request_id: str
-    phone: str
-    channel: str
-    text: str
-    code: str
-
-
-@dataclass
-class RecordingDelivery:
-    """Keeps sent codes in memory (tests of users alone; benchmarks)."""
-
-    sent: list[SentCode] = field(default_factory=list)
-
-    async def send(
-        self, *, request_id: str, phone: str, channel: str, text: str, code: str, language: str
-    ) -> str:
-        self.sent.append(SentCode(request_id, phone, channel, text, code))
-        return channel
-
-    def last_code(self, phone: str) -> str:
-        return next(s.code for s in reversed(self.sent) if s.phone == phone)
-
-    async def close(self) -> None:
-        return None

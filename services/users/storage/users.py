@@ -35,18 +35,26 @@ def _user(row, consent_rows=()) -> User:
 
 
 async def get_user(session: AsyncSession, user_id: str, *, for_update: bool = False) -> User | None:
-    query = select(users).where(users.c.id == user_id)
-    if for_update:
-        query = query.with_for_update()
-    row = (await session.execute(query)).first()
-    if row is None:
-        return None
-    consent_rows = (
-        await session.execute(
-            select(consents).where(consents.c.user_id == user_id).order_by(consents.c.consent_type)
+    """The user with their consents, in one round trip (a row per consent)."""
+    query = (
+        select(
+            users,
+            consents.c.consent_type,
+            consents.c.granted,
+            consents.c.policy_version,
+            consents.c.grant_time,
+            consents.c.revoke_time,
         )
-    ).all()
-    return _user(row, consent_rows)
+        .select_from(users.outerjoin(consents, consents.c.user_id == users.c.id))
+        .where(users.c.id == user_id)
+        .order_by(consents.c.consent_type)
+    )
+    if for_update:
+        query = query.with_for_update(of=users)
+    rows = (await session.execute(query)).all()
+    if not rows:
+        return None
+    return _user(rows[0], [r for r in rows if r.consent_type is not None])
 
 
 async def user_id_by_phone(session: AsyncSession, phone: str) -> str | None:
