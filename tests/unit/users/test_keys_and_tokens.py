@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import stat
 import time
@@ -234,3 +235,23 @@ class TestStepUpGrant:
         with pytest.raises(PermissionDenied) as caught:
             await self.check(token)
         assert caught.value.metadata == {"problem": "signature"}
+
+
+async def test_a_remembered_token_still_expires():
+    ring = KeyRing([SigningKey.generate()])
+    verifier = verifier_for(ring)
+    now = int(time.time())
+    claims = {
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "sub": "users/u1",
+        "iat": now - 60,
+        "exp": now - 4,  # still inside the 5 s leeway
+        "jti": "j1",
+    }
+    token = ring.sign(claims)
+    assert (await verifier.verify(token)).subject == "users/u1"
+    await asyncio.sleep(1.5)
+    with pytest.raises(Unauthenticated) as caught:
+        await verifier.verify(token)
+    assert caught.value.reason == "TOKEN_EXPIRED"
