@@ -31,6 +31,7 @@ from services.users.messages import timestamp, user_to_proto
 from services.users.rules.codes import MAX_FAILURES, code_hash, code_matches, new_code
 from services.users.sessions import start_session
 from services.users.storage import requests as idempotency
+from services.users.storage import users as user_rows
 from services.users.throttles import Window, over_limit, used
 
 STATE_TTL = 24 * 3600
@@ -38,6 +39,7 @@ PER_NUMBER = (Window("10m", 600, 3), Window("day", 86400, 10))
 
 CODE_TEXT = {
     "en": "Your Bitsacco code is {code}. It expires in 5 minutes. Never share it with anyone.",
+    "sw": "Nambari yako ya Bitsacco ni {code}. Itaisha baada ya dakika 5. Usimpe mtu yeyote.",
 }
 
 
@@ -109,14 +111,16 @@ async def start_phone_verification(
     # Stored before it is sent: a member never holds a code the server does not know.
     await app.cache.set(_state_key(phone), state.dumps(), STATE_TTL)
 
+    # A member's own language when the number is known; the answer does not depend on it.
+    language = await _language_of(app, phone)
     wanted = SMS if request.channel == 2 else WHATSAPP
     channel = await app.delivery.send(
         request_id=request.request_id,
         phone=phone,
         channel=wanted,
-        text=CODE_TEXT["en"].format(code=code),
+        text=CODE_TEXT[language].format(code=code),
         code=code,
-        language="en",
+        language=language,
     )
     now = datetime.now(UTC)
     response = pb.StartPhoneVerificationResponse(
@@ -131,6 +135,13 @@ async def start_phone_verification(
         STATE_TTL,
     )
     return response
+
+
+async def _language_of(app: UsersApp, phone: str) -> str:
+    async with app.db.transaction() as session:
+        found = await user_rows.user_id_by_phone(session, phone)
+        user = await user_rows.get_user(session, found) if found else None
+    return user.language_code if user and user.language_code in CODE_TEXT else "en"
 
 
 async def _resend_wait(app: UsersApp, phone: str) -> float:

@@ -34,10 +34,24 @@ SENDS_PER_CHALLENGE = 5
 PER_USER = (Window("hour", 3600, 10),)
 
 ACTION_WORDS = {
-    "STEP_UP_ACTION_SAVE": "save",
-    "STEP_UP_ACTION_WITHDRAWAL": "withdraw",
-    "STEP_UP_ACTION_TRANSFER": "send",
-    "STEP_UP_ACTION_CHAMA_WITHDRAWAL": "approve a chama withdrawal of",
+    "en": {
+        "STEP_UP_ACTION_SAVE": "save",
+        "STEP_UP_ACTION_WITHDRAWAL": "withdraw",
+        "STEP_UP_ACTION_TRANSFER": "send",
+        "STEP_UP_ACTION_CHAMA_WITHDRAWAL": "approve a chama withdrawal of",
+    },
+    "sw": {
+        "STEP_UP_ACTION_SAVE": "kuweka akiba ya",
+        "STEP_UP_ACTION_WITHDRAWAL": "kutoa",
+        "STEP_UP_ACTION_TRANSFER": "kutuma",
+        "STEP_UP_ACTION_CHAMA_WITHDRAWAL": "kuidhinisha utoaji wa chama wa",
+    },
+}
+STEP_UP_TEXT = {
+    "en": "Bitsacco: {code} is your code to {what} {amount}. It expires in 5 minutes. "
+    "Never share it; Bitsacco never asks for it.",
+    "sw": "Bitsacco: {code} ni nambari yako ya {what} {amount}. Itaisha baada ya dakika 5. "
+    "Usimpe mtu yeyote; Bitsacco haitakuuliza.",
 }
 
 
@@ -138,16 +152,16 @@ async def start_step_up(
             )
             await step_up_rows.save(session, challenge)
         amount = _amount_text(challenge.currency_code, challenge.minor_units)
+        language = user.language_code if user.language_code in STEP_UP_TEXT else "en"
         await app.delivery.send(
             request_id=request.request_id,
             phone=user.phone_number,
             channel=SMS,
-            text=(
-                f"Bitsacco: {code} is your code to {ACTION_WORDS[action]} {amount}. "
-                "It expires in 5 minutes. Never share it; Bitsacco never asks for it."
+            text=STEP_UP_TEXT[language].format(
+                code=code, what=ACTION_WORDS[language][action], amount=amount
             ),
             code=code,
-            language=user.language_code,
+            language=language,
         )
         response = pb.StartStepUpResponse(step_up_challenge=step_up_to_proto(challenge, "pending"))
         await idempotency.complete(session, claim, response.SerializeToString())

@@ -320,3 +320,21 @@ async def test_client_ip_throttles(pg_url, redis_url, namespace):
         status, reason, details = await failure(verify(strict, fresh_phone(), "123456", ip=ip))
         assert (status, reason) == (grpc.StatusCode.RESOURCE_EXHAUSTED, "RATE_LIMITED")
         assert details["RetryInfo"].retry_delay.seconds > 0
+
+
+async def test_a_swahili_speaker_gets_the_code_in_swahili(users):
+    from google.protobuf import field_mask_pb2
+
+    signed_in = await users.sign_in()
+    phone = signed_in.user.phone_number
+    await users.stub.UpdateUser(
+        pb.UpdateUserRequest(
+            request_id=request_id(),
+            user=users_pb2.User(name="users/me", language_code="sw"),
+            update_mask=field_mask_pb2.FieldMask(paths=["language_code"]),
+        ),
+        metadata=(("authorization", f"Bearer {signed_in.tokens.access_token}"),),
+    )
+    await start(users, phone, channel=users_pb2.VERIFICATION_CHANNEL_SMS)
+    message = await users.outbox.next_for(phone)
+    assert message.content.text.startswith("Nambari yako ya Bitsacco ni ")
