@@ -11,6 +11,7 @@ import pytest
 from bitsacco.notification.v1 import notification_pb2
 from bitsacco.users.v1 import users_pb2
 from bitsacco.users.v1 import users_service_pb2 as pb
+from google.protobuf import field_mask_pb2
 
 from tests.harness import details_of
 from tests.integration.users.serving import (
@@ -323,8 +324,6 @@ async def test_client_ip_throttles(pg_url, redis_url, namespace):
 
 
 async def test_a_swahili_speaker_gets_the_code_in_swahili(users):
-    from google.protobuf import field_mask_pb2
-
     signed_in = await users.sign_in()
     phone = signed_in.user.phone_number
     await users.stub.UpdateUser(
