@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from gateway import addresses
 from gateway.__main__ import VARIANTS, built_path
 from gateway.config import as_dict, to_yaml
-from gateway.contract import PUBLIC_METHODS, load_services
+from gateway.contract import PUBLIC_METHODS, HttpBinding, Method, Service, load_services
 from gateway.launch import validate
 from gateway.settings import GatewaySettings
+
+BINDING = (HttpBinding("GET", "/v1/price", ""),)
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +102,20 @@ def test_every_exposed_service_is_health_checked(services, configs):
             continue
         check = clusters[service.domain]["health_checks"][0]["grpc_health_check"]
         assert check["service_name"] == service.full_name
+
+
+def test_streams_have_no_overall_deadline_and_unary_calls_do():
+    """No method streams today; the rule is ready for the first one that does."""
+    streaming = Method("bitsacco.wallet.v1.WalletService", "WatchPrice", BINDING, True, False)
+    unary = Method("bitsacco.wallet.v1.WalletService", "GetPrice", BINDING, False, False)
+    service = Service("bitsacco.wallet.v1.WalletService", "wallet", (streaming, unary))
+    config = as_dict([service], GatewaySettings.model_construct(), addresses.embedded())
+    listener = config["static_resources"]["listeners"][0]
+    manager = listener["filter_chains"][0]["filters"][0]["typed_config"]
+    routes = {r["name"]: r for r in manager["route_config"]["virtual_hosts"][0]["routes"]}
+    assert routes[streaming.path]["route"]["timeout"] == "0s"
+    assert routes[streaming.path]["route"]["max_stream_duration"]["grpc_timeout_header_max"] == "0s"
+    assert "retry_policy" not in routes[streaming.path]["route"]
+    assert routes[unary.path]["route"]["timeout"] == "60s"
+    assert routes[unary.path]["route"]["retry_policy"]["retry_on"].startswith("unavailable")
+    assert manager["stream_idle_timeout"] == "300s"

@@ -174,6 +174,17 @@ async def test_claims_forwarded_and_spoofed_claims_dropped(upstreams, rest, key)
     assert not {"x-jwt-payload", "x-service-secret", "x-service-name"} & set(seen)
 
 
+async def test_client_address_is_the_peer_not_what_the_client_claims(upstreams, rest):
+    """The users service throttles sign-in per client address (x-envoy-external-address)."""
+    await rest.post(
+        "/v1/phoneVerifications:start",
+        json={"request_id": str(uuid.uuid4()), "phone_number": "0712345678"},
+        headers={"x-envoy-external-address": "203.0.113.9"},
+    )
+    seen = upstreams.inbox.last("StartPhoneVerification").metadata
+    assert seen["x-envoy-external-address"] == "127.0.0.1"
+
+
 async def _access_log_entry(gateway, request_id: str) -> dict:
     """Envoy flushes access logs about once a second: wait for the line (bounded)."""
     for _ in range(50):
