@@ -22,8 +22,7 @@ NAMES = (
 JSGF = f"""#JSGF V1.0;
 grammar bitsacco;
 
-public <utterance> = [<polite>] <command> [<polite>];
-<polite> = please | thank you | thanks;
+public <utterance> = [please] <command> [please | thank you | thanks];
 <command> = <greeting> | <help> | <balance> | <price> | <save> | <withdraw> | <send>
           | <statement> | <answer> | <agent> | <language> | <money> | <phone>;
 
@@ -56,10 +55,12 @@ public <utterance> = [<polite>] <command> [<polite>];
 <amount> = <below_thousand> [(thousand | million) [[and] <below_thousand>]];
 """
 
-# Words of the grammar that the English dictionary does not know, in its phone set.
+# Words of the grammar the English dictionary does not know, and other ways of saying known
+# ones ("help(2)": "help" with a silent h), in the dictionary's phone set.
 PRONUNCIATIONS = {
     "mpesa": "EH M P EH S AH",
     "sats": "S AE T S",
+    "help(2)": "EH L P",
 }
 
 # A transcript decoded from a language the acoustic model was not trained on is a guess.

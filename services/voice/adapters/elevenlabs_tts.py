@@ -7,8 +7,6 @@ so the voice note format, duration and cache do not depend on the provider.
 from __future__ import annotations
 
 import httpx
-from elevenlabs.client import AsyncElevenLabs
-from elevenlabs.core import ApiError
 
 from services.voice.adapters.engines import EngineFailed
 from services.voice.audio_codec import Pcm
@@ -30,12 +28,16 @@ class ElevenLabsSynthesizer:
     ) -> None:
         self._models = models
         self._timeout = timeout_seconds
-        self._http = httpx.AsyncClient(timeout=timeout_seconds) if api_key else None
-        self._client = (
-            AsyncElevenLabs(api_key=api_key, base_url=base_url, httpx_client=self._http)
-            if api_key
-            else None
-        )
+        self._http = self._client = None
+        if api_key:  # the SDK takes seconds to import: only when it will be used
+            from elevenlabs.client import AsyncElevenLabs
+            from elevenlabs.core import ApiError
+
+            self._http = httpx.AsyncClient(timeout=timeout_seconds)
+            self._client = AsyncElevenLabs(
+                api_key=api_key, base_url=base_url, httpx_client=self._http
+            )
+            self._errors = ApiError
 
     @property
     def configured(self) -> bool:
@@ -61,7 +63,7 @@ class ElevenLabsSynthesizer:
                 },
             ):
                 chunks.append(chunk)
-        except ApiError as exc:
+        except self._errors as exc:
             raise EngineFailed(f"ElevenLabs answered {exc.status_code}") from exc
         samples = b"".join(chunks)
         if len(samples) < 2:

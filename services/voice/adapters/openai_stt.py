@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 
-import openai
-
 from services.voice.adapters.engines import EngineFailed, Recording, Transcript
 from services.voice.audio_codec import wav_of
 from services.voice.audio_formats import CLOUD_UPLOAD_NAMES
@@ -27,13 +25,14 @@ class OpenAIRecognizer:
         self, api_key: str | None, base_url: str | None, model: str, timeout_seconds: float
     ) -> None:
         self._model = model
-        self._client = (
-            openai.AsyncOpenAI(
+        self._client = None
+        if api_key:  # the SDK takes seconds to import: only when it will be used
+            import openai
+
+            self._client = openai.AsyncOpenAI(
                 api_key=api_key, base_url=base_url, timeout=timeout_seconds, max_retries=0
             )
-            if api_key
-            else None
-        )
+            self._errors = openai.OpenAIError
 
     @property
     def configured(self) -> bool:
@@ -55,7 +54,7 @@ class OpenAIRecognizer:
                 response_format="verbose_json" if verbose else "json",
                 **options,
             )
-        except openai.OpenAIError as exc:
+        except self._errors as exc:
             raise EngineFailed(f"OpenAI transcription failed: {type(exc).__name__}") from exc
         heard = LANGUAGE_NAMES.get(str(getattr(result, "language", "") or "").lower())
         spoken = heard or language or "en"
