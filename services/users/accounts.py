@@ -51,7 +51,7 @@ EXPORT_FORMAT = "bitsacco.users.export/v1"
 
 async def get_user(app: UsersApp, caller: Caller, name: str) -> model.User:
     ident, privileged = access.readable_target(caller, name)
-    async with app.db.transaction() as session:
+    async with app.reading() as session:
         user = await user_rows.get_user(session, ident)
     if user is None:
         if not privileged:
@@ -64,16 +64,15 @@ async def lookup_by_phone(app: UsersApp, caller: Caller, raw_phone: str) -> mode
     if not caller.is_service:
         raise PermissionDenied("CALLER_NOT_A_SERVICE", "Only an internal service may look up.")
     phone = phone_or_invalid(raw_phone)
-    async with app.db.transaction() as session:
-        found = await user_rows.user_id_by_phone(session, phone)
-        user = await user_rows.get_user(session, found) if found else None
+    async with app.reading() as session:
+        user = await user_rows.get_user_by_phone(session, phone)
     if user is None or user.status == model.ERASED:
         raise NotFound("USER_NOT_FOUND", "Nobody has that number.")
     return user
 
 
 async def get_tier_limits(app: UsersApp, tier: int) -> model.TierLimits:
-    async with app.db.transaction() as session:
+    async with app.reading() as session:
         limits = await limit_rows.get_tier_limits(session, tier)
     if limits is None:
         raise NotFound("TIER_LIMITS_NOT_FOUND", f"No limits for tier {tier}.")
@@ -81,7 +80,7 @@ async def get_tier_limits(app: UsersApp, tier: int) -> model.TierLimits:
 
 
 async def list_tier_limits(app: UsersApp) -> list[model.TierLimits]:
-    async with app.db.transaction() as session:
+    async with app.reading() as session:
         return await limit_rows.list_tier_limits(session)
 
 

@@ -93,8 +93,7 @@ async def issue_acting_token(
             elif create:
                 user, new_user = await find_or_create_user(app, session, phone)
             else:
-                found = await user_rows.user_id_by_phone(session, phone)
-                user = await user_rows.get_user(session, found) if found else None
+                user = await user_rows.get_user_by_phone(session, phone)
         if user is None or user.status == ERASED:
             raise NotFound("USER_NOT_FOUND", "No such user.")
         refuse_suspended(user)

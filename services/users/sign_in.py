@@ -138,9 +138,8 @@ async def start_phone_verification(
 
 
 async def _language_of(app: UsersApp, phone: str) -> str:
-    async with app.db.transaction() as session:
-        found = await user_rows.user_id_by_phone(session, phone)
-        user = await user_rows.get_user(session, found) if found else None
+    async with app.reading() as session:
+        user = await user_rows.get_user_by_phone(session, phone)
     return user.language_code if user and user.language_code in CODE_TEXT else "en"
 
 

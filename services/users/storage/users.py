@@ -34,9 +34,8 @@ def _user(row, consent_rows=()) -> User:
     )
 
 
-async def get_user(session: AsyncSession, user_id: str, *, for_update: bool = False) -> User | None:
-    """The user with their consents, in one round trip (a row per consent)."""
-    query = (
+def _with_consents(condition):
+    return (
         select(
             users,
             consents.c.consent_type,
@@ -46,15 +45,28 @@ async def get_user(session: AsyncSession, user_id: str, *, for_update: bool = Fa
             consents.c.revoke_time,
         )
         .select_from(users.outerjoin(consents, consents.c.user_id == users.c.id))
-        .where(users.c.id == user_id)
+        .where(condition)
         .order_by(consents.c.consent_type)
     )
-    if for_update:
-        query = query.with_for_update(of=users)
+
+
+async def _one_user(session: AsyncSession, query) -> User | None:
     rows = (await session.execute(query)).all()
     if not rows:
         return None
     return _user(rows[0], [r for r in rows if r.consent_type is not None])
+
+
+async def get_user(session: AsyncSession, user_id: str, *, for_update: bool = False) -> User | None:
+    """The user with their consents, in one round trip (a row per consent)."""
+    query = _with_consents(users.c.id == user_id)
+    if for_update:
+        query = query.with_for_update(of=users)
+    return await _one_user(session, query)
+
+
+async def get_user_by_phone(session: AsyncSession, phone: str) -> User | None:
+    return await _one_user(session, _with_consents(users.c.phone_number == phone))
 
 
 async def user_id_by_phone(session: AsyncSession, phone: str) -> str | None:
@@ -82,9 +94,7 @@ async def get_or_create_by_phone(
             "updated_at": now,
         },
     )
-    user_id = await user_id_by_phone(session, phone)
-    user = await get_user(session, user_id)
-    return user, created
+    return await get_user_by_phone(session, phone), created
 
 
 async def update_user(session: AsyncSession, user_id: str, now: datetime, **values) -> None:
