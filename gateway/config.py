@@ -15,6 +15,7 @@ the token check as a gRPC call with its `/package.Service/Method` path, and one 
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
 from datetime import timedelta
@@ -44,6 +45,8 @@ with warnings.catch_warnings():
         Admin,
         Bootstrap,
         BootstrapStaticResources,
+        LayeredRuntime,
+        RuntimeLayer,
     )
     from envoy_data_plane.envoy.config.cluster.v3 import (
         Cluster,
@@ -128,7 +131,7 @@ with warnings.catch_warnings():
         HttpProtocolOptions,
         HttpProtocolOptionsExplicitHttpConfig,
     )
-    from envoy_data_plane.envoy.type.matcher.v3 import StringMatcher
+    from envoy_data_plane.envoy.type.matcher.v3 import RegexMatcher, StringMatcher
     from envoy_data_plane.envoy.type.v3 import (
         FractionalPercent,
         FractionalPercentDenominatorType,
@@ -227,8 +230,9 @@ def _grpc_only() -> list[HeaderMatcher]:
 # Routes
 
 
-def _route_action(cluster: str, method: Method | None, settings: GatewaySettings) -> RouteAction:
-    streaming = method is not None and method.streaming
+def _route_action(
+    cluster: str, settings: GatewaySettings, *, streaming: bool = False, retry: bool = False
+) -> RouteAction:
     limit = 0.0 if streaming else settings.gateway_unary_timeout_seconds
     action = RouteAction(
         cluster=cluster,
@@ -237,7 +241,7 @@ def _route_action(cluster: str, method: Method | None, settings: GatewaySettings
         timeout=_seconds(limit),
         max_stream_duration=RouteActionMaxStreamDuration(grpc_timeout_header_max=_seconds(limit)),
     )
-    if method is not None and method.idempotent and not streaming:
+    if retry:
         # Retried only when the service was unavailable: the call did nothing there, and the
         # method is a read or keyed by a request_id.
         action.retry_policy = RetryPolicy(
@@ -251,38 +255,54 @@ def _route_action(cluster: str, method: Method | None, settings: GatewaySettings
     return action
 
 
+def _methods(service: Service, methods: Sequence[Method], headers=None) -> RouteMatch:
+    """Exactly these methods of `service`: one RE2 alternation rather than a route each."""
+    names = "|".join(m.name for m in methods)
+    regex = f"^{re.escape(service.prefix)}({names})$"
+    return RouteMatch(safe_regex=RegexMatcher(regex=regex), headers=headers or [])
+
+
 def _routes(services: Sequence[Service], settings: GatewaySettings) -> list[Route]:
     routes: list[Route] = []
     for service in services:
-        exposed = [m for m in service.methods if m.exposed]
-        if not exposed:
+        if not any(m.exposed for m in service.methods):
             continue  # nothing of it is reachable from outside: no route at all
-        for method in service.methods:
-            if not method.exposed:
-                # Internal: refused at the edge whatever the protocol (gRPC: UNIMPLEMENTED).
-                routes.append(
-                    Route(
-                        name=f"internal {method.path}",
-                        match=RouteMatch(path=method.path),
-                        direct_response=DirectResponseAction(
-                            status=404,
-                            body=DataSource(inline_string=f"{method.path} is internal."),
-                        ),
-                    )
+        internal = [m for m in service.methods if not m.exposed]
+        streaming = [m for m in service.methods if m.exposed and m.streaming]
+        retried = [m for m in service.methods if m.exposed and m.idempotent and not m.streaming]
+        if internal:
+            # Refused at the edge whatever the protocol (gRPC clients see UNIMPLEMENTED).
+            routes.append(
+                Route(
+                    name=f"{service.full_name} internal",
+                    match=_methods(service, internal),
+                    direct_response=DirectResponseAction(
+                        status=404,
+                        body=DataSource(inline_string="This method is internal."),
+                    ),
                 )
-            elif method.streaming or method.idempotent:
-                routes.append(
-                    Route(
-                        name=method.path,
-                        match=RouteMatch(path=method.path, headers=_grpc_only()),
-                        route=_route_action(service.domain, method, settings),
-                    )
+            )
+        if streaming:
+            routes.append(
+                Route(
+                    name=f"{service.full_name} streaming",
+                    match=_methods(service, streaming, _grpc_only()),
+                    route=_route_action(service.domain, settings, streaming=True),
                 )
+            )
+        if retried:
+            routes.append(
+                Route(
+                    name=f"{service.full_name} idempotent",
+                    match=_methods(service, retried, _grpc_only()),
+                    route=_route_action(service.domain, settings, retry=True),
+                )
+            )
         routes.append(
             Route(
-                name=service.prefix,
+                name=service.full_name,
                 match=RouteMatch(prefix=service.prefix, headers=_grpc_only()),
-                route=_route_action(service.domain, None, settings),
+                route=_route_action(service.domain, settings),
             )
         )
     routes.append(
@@ -622,6 +642,21 @@ def build_bootstrap(
         by_domain.setdefault(service.domain, service)
     return Bootstrap(
         node=Node(id="bitsacco-gateway", cluster="bitsacco-gateway"),
+        # Method lists are RE2 alternations (one route per kind of method, not per method): allow
+        # the size a service with a few dozen methods needs.
+        layered_runtime=LayeredRuntime(
+            layers=[
+                RuntimeLayer(
+                    name="static",
+                    static_layer=Struct.from_dict(
+                        {
+                            "re2.max_program_size.error_level": 4096,
+                            "re2.max_program_size.warn_level": 2048,
+                        }
+                    ),
+                )
+            ]
+        ),
         admin=Admin(address=_address("127.0.0.1", settings.gateway_admin_port)),
         overload_manager=OverloadManager(
             resource_monitors=[

@@ -113,9 +113,13 @@ def test_streams_have_no_overall_deadline_and_unary_calls_do():
     listener = config["static_resources"]["listeners"][0]
     manager = listener["filter_chains"][0]["filters"][0]["typed_config"]
     routes = {r["name"]: r for r in manager["route_config"]["virtual_hosts"][0]["routes"]}
-    assert routes[streaming.path]["route"]["timeout"] == "0s"
-    assert routes[streaming.path]["route"]["max_stream_duration"]["grpc_timeout_header_max"] == "0s"
-    assert "retry_policy" not in routes[streaming.path]["route"]
-    assert routes[unary.path]["route"]["timeout"] == "60s"
-    assert routes[unary.path]["route"]["retry_policy"]["retry_on"].startswith("unavailable")
+    stream_route = routes[f"{service.full_name} streaming"]
+    assert "WatchPrice" in stream_route["match"]["safe_regex"]["regex"]
+    assert stream_route["route"]["timeout"] == "0s"
+    assert stream_route["route"]["max_stream_duration"]["grpc_timeout_header_max"] == "0s"
+    assert "retry_policy" not in stream_route["route"]
+    read_route = routes[f"{service.full_name} idempotent"]
+    assert read_route["match"]["safe_regex"]["regex"].endswith("(GetPrice)$")
+    assert read_route["route"]["timeout"] == "60s"
+    assert read_route["route"]["retry_policy"]["retry_on"].startswith("unavailable")
     assert manager["stream_idle_timeout"] == "300s"
