@@ -34,6 +34,12 @@ _DIRECTIONS = {
 }
 
 
+# Statement lines whose other side is a person (deposits and withdrawals are M-Pesa's).
+_PEER_TYPES = frozenset(
+    {wallet_pb2.TRANSACTION_TYPE_TRANSFER_IN, wallet_pb2.TRANSACTION_TYPE_TRANSFER_OUT}
+)
+
+
 def _suffix(name: str, prefix: str) -> str:
     return name.removeprefix(prefix).lower()
 
@@ -172,7 +178,11 @@ class Fulfilment:
                     fiat_minor=line.fiat_value.minor_units if line.HasField("fiat_value") else None,
                     fiat_code=line.fiat_value.currency_code or "KES",
                     time=line.create_time.ToDatetime(tzinfo=UTC),
-                    counterparty=line.counterparty.display_name or line.counterparty.phone_number,
+                    counterparty=(
+                        line.counterparty.display_name or line.counterparty.phone_number
+                        if line.type in _PEER_TYPES
+                        else ""
+                    ),
                 )
                 for line in answer.transactions
             )
