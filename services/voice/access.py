@@ -1,8 +1,9 @@
 """Who may use the voice service. Plain rules over the verified caller.
 
 Voice is internal: the gateway routes none of it. It answers the assistant's own services
-(`services/{name}` for the names configured, by default ai and notification) and members'
-tokens (`users/{id}`), because ai calls other services with the member's token it acts for.
+(`services/{name}`, by bearer service token, for the names configured: by default ai and
+notification) and members' tokens (`users/{id}`, usually with `act` naming the service acting for
+the member), because ai calls other services with the token of the member it acts for.
 Anything else (another service identity) is refused.
 """
 
@@ -15,10 +16,9 @@ from services.runtime.errors import PermissionDenied
 
 
 def authorize(caller: Caller, services: Collection[str], allow_members: bool) -> None:
-    kind, _, name = caller.subject.partition("/")
-    if kind == "services" and name in services:
+    if caller.service_name and caller.service_name in services:
         return
-    if kind == "users" and name and allow_members:
+    if caller.user_id and allow_members:
         return
     raise PermissionDenied(
         "CALLER_NOT_ALLOWED",

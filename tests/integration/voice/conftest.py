@@ -12,7 +12,7 @@ import pytest
 from bitsacco.voice.v1 import voice_service_pb2_grpc
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from services.runtime.auth import JwksCache, TokenVerifier
+from services.runtime.auth import JwksCache, TokenVerifier, mint_service_token
 from services.voice.service import build
 from services.voice.settings import VoiceSettings
 from tests.harness import serve_in_process
@@ -21,6 +21,7 @@ from tests.integration.voice import providers
 ISSUER = "https://users.bitsacco.test"
 AUDIENCE = "bitsacco"
 KID = "voice-test-key"
+SERVICE_SECRET = "voice-test-service-secret"
 
 
 class Tokens:
@@ -33,7 +34,7 @@ class Tokens:
         async def fetch() -> dict:
             return self.jwks
 
-        return TokenVerifier(JwksCache(fetch), ISSUER, AUDIENCE)
+        return TokenVerifier(JwksCache(fetch), ISSUER, AUDIENCE, service_secret=SERVICE_SECRET)
 
     def mint(self, subject: str, roles: tuple[str, ...] = ()) -> str:
         now = int(time.time())
@@ -50,6 +51,12 @@ class Tokens:
 
     def metadata(self, subject: str = "services/ai") -> tuple[tuple[str, str], ...]:
         return (("authorization", f"Bearer {self.mint(subject)}"),)
+
+    @staticmethod
+    def service_metadata(service: str) -> tuple[tuple[str, str], ...]:
+        """What a service sends when it calls as itself: a token minted from SERVICE_SECRET."""
+        token = mint_service_token(SERVICE_SECRET, service, AUDIENCE)
+        return (("authorization", f"Bearer {token}"),)
 
 
 @pytest.fixture(scope="session")

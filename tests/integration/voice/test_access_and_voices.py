@@ -27,6 +27,19 @@ async def test_services_and_members_may_call(voice_service, tokens, subject):
     assert answer.voices
 
 
+async def test_service_tokens_minted_from_the_service_secret(voice_service, tokens):
+    async with voice_service() as voice:
+        answer = await voice.ListVoices(
+            pb.ListVoicesRequest(), metadata=tokens.service_metadata("notification")
+        )
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await voice.ListVoices(
+                pb.ListVoicesRequest(), metadata=tokens.service_metadata("chama")
+            )
+    assert answer.voices
+    assert details_of(caught.value)["ErrorInfo"].reason == "CALLER_NOT_ALLOWED"
+
+
 async def test_other_services_are_refused(voice_service, tokens):
     async with voice_service() as voice:
         for call, request in [
