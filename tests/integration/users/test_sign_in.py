@@ -291,16 +291,20 @@ async def test_refresh_tokens_are_stored_hashed(users):
     assert all(len(h) == 64 for h in stored)
 
 
-async def test_expired_code_and_expired_refresh_token(pg_url, redis_url, namespace):
-    async with users_service(
-        pg_url, redis_url, namespace, otp_ttl_seconds=1, refresh_token_ttl_seconds=1
-    ) as short:
+async def test_expired_code(pg_url, redis_url, namespace):
+    async with users_service(pg_url, redis_url, namespace, otp_ttl_seconds=1) as short:
         phone = fresh_phone()
-        session = (await short.sign_in()).tokens
         await start(short, phone)
+        code = await short.outbox.next_code(phone)
         await asyncio.sleep(1.2)
-        status, reason, _ = await failure(verify(short, phone, await short.outbox.next_code(phone)))
+        status, reason, _ = await failure(verify(short, phone, code))
         assert (status, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "OTP_EXPIRED")
+
+
+async def test_expired_refresh_token(pg_url, redis_url, namespace):
+    async with users_service(pg_url, redis_url, namespace, refresh_token_ttl_seconds=1) as short:
+        session = (await short.sign_in()).tokens
+        await asyncio.sleep(1.2)
         status, reason, _ = await failure(refresh(short, session.refresh_token))
         assert (status, reason) == (grpc.StatusCode.UNAUTHENTICATED, "REFRESH_TOKEN_EXPIRED")
 
