@@ -110,6 +110,7 @@ with warnings.catch_warnings():
     from envoy_data_plane.envoy.extensions.filters.http.jwt_authn.v3 import (
         JwksAsyncFetch,
         JwtAuthentication,
+        JwtCacheConfig,
         JwtProvider,
         JwtRequirement,
         RemoteJwks,
@@ -146,6 +147,7 @@ DESCRIPTOR_PATH = "gen/descriptor/bitsacco.binpb"
 JWT_PROVIDER = "bitsacco"
 JWKS_PATH = "/v1/jwks"
 JWKS_CACHE_SECONDS = 60
+JWT_CACHE_SIZE = 10_000
 JWKS_CLUSTER = "gateway_self"  # the JWKS is fetched through this listener's own /v1/jwks route
 JWT_PAYLOAD_HEADER = "x-jwt-payload"
 # Set by the token check here, or by services among themselves (services.runtime.auth).
@@ -466,6 +468,9 @@ def _jwt(services: Sequence[Service], settings: GatewaySettings) -> HttpFilter:
                     forward=True,
                     forward_payload_header=JWT_PAYLOAD_HEADER,
                     clock_skew_seconds=30,
+                    # A token's signature is checked once, not on every call it makes (expiry
+                    # still is); only valid tokens are cached.
+                    jwt_cache_config=JwtCacheConfig(jwt_cache_size=JWT_CACHE_SIZE),
                 )
             },
             rules=rules,
