@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import logging
 import shutil
 import threading
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from collections.abc import Callable
 from services.voice.adapters.engines import EngineFailed
 from services.voice.audio_codec import Pcm, pcm_of_wav
 from services.voice.catalogue import Engine, VoiceSpec
+
+log = logging.getLogger("bitsacco.voice.espeak")
 
 # espeak-ng's C API (speak_lib.h).
 _AUDIO_OUTPUT_SYNCHRONOUS = 0x02
@@ -135,17 +138,24 @@ class EspeakSynthesizer:
     engine = Engine.ESPEAK_NG
 
     def __init__(self, backend: str = "auto", rate_wpm: int = 150) -> None:
-        self._speak = _choose_backend(backend)
         self._rate = rate_wpm
+        try:
+            self._speak: Callable[[str, str, int], Pcm] | None = _choose_backend(backend)
+        except (ImportError, OSError, RuntimeError, EngineFailed):
+            # The service still starts: cloud engines and transcription may work without it.
+            log.exception("the local text-to-speech engine is unavailable")
+            self._speak = None
 
     @property
     def configured(self) -> bool:
-        return True
+        return self._speak is not None
 
     def fingerprint(self, voice: VoiceSpec, language: str) -> str:
         return f"{voice.engine_voice}@{self._rate}wpm"
 
     async def synthesize(self, text: str, language: str, voice: VoiceSpec) -> Pcm:
+        if self._speak is None:
+            raise EngineFailed("espeak-ng is not available on this machine")
         return await asyncio.to_thread(self._speak, text, voice.engine_voice, self._rate)
 
     async def close(self) -> None:

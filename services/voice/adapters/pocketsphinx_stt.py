@@ -51,33 +51,21 @@ class PocketsphinxRecognizer:
     engine = Engine.POCKETSPHINX
 
     def __init__(self, workers: int = 2) -> None:
-        self._workers = max(1, workers)
-        self._decoders: asyncio.Queue[pocketsphinx.Decoder] | None = None
-        self._created = 0
-        self._creating = asyncio.Lock()
+        self._slots = asyncio.Semaphore(max(1, workers))
+        self._idle: list[pocketsphinx.Decoder] = []  # made on first need, then reused
 
     @property
     def configured(self) -> bool:
         return True
 
-    async def _decoder(self) -> pocketsphinx.Decoder:
-        """A free decoder: made on first need (up to `workers`), then reused."""
-        if self._decoders is None:
-            self._decoders = asyncio.Queue()
-        async with self._creating:
-            if self._decoders.empty() and self._created < self._workers:
-                self._created += 1
-                return await asyncio.to_thread(new_decoder)
-        return await self._decoders.get()
-
     async def transcribe(self, recording: Recording, language: str | None) -> Transcript:
-        decoder = await self._decoder()
-        try:
+        async with self._slots:
+            decoder = self._idle.pop() if self._idle else await asyncio.to_thread(new_decoder)
+            # A decoder that fails (or whose caller gives up) mid-utterance is dropped, not reused.
             words, posterior = await asyncio.to_thread(
                 decode_commands, decoder, recording.pcm.samples
             )
-        finally:
-            self._decoders.put_nowait(decoder)
+            self._idle.append(decoder)
         spoken = language or "en"
         if not words:
             return Transcript("", None, spoken)

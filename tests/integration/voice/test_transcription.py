@@ -216,3 +216,64 @@ async def test_over_16_mib_is_refused_by_the_contract(voice_service, tokens):
     assert {v.field: v.reason for v in details["BadRequest"].field_violations} == {
         "audio_content": "bytes.max_len"
     }
+
+
+def reencode(note: bytes, container: str, codec: str, rate: int) -> bytes:
+    """A voice note as another app would send it (AMR from an old phone, M4A from iOS…)."""
+    out = io.BytesIO()
+    with av.open(io.BytesIO(note)) as source, av.open(out, mode="w", format=container) as target:
+        stream = target.add_stream(codec, rate=rate, layout="mono")
+        if codec == "libopencore_amrnb":
+            stream.bit_rate = 12200
+        resampler = av.AudioResampler(
+            format=stream.codec_context.format.name, layout="mono", rate=rate
+        )
+        for frame in source.decode(audio=0):
+            for converted in resampler.resample(frame):
+                for packet in stream.encode(converted):
+                    target.mux(packet)
+        for converted in resampler.resample(None):
+            for packet in stream.encode(converted):
+                target.mux(packet)
+        for packet in stream.encode(None):
+            target.mux(packet)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("container", "codec", "rate", "content_type"),
+    [
+        ("amr", "libopencore_amrnb", 8000, "audio/amr"),
+        ("mp4", "aac", 16000, "audio/mp4"),
+        ("webm", "libopus", 48000, "audio/webm"),
+        ("flac", "flac", 16000, "audio/flac"),
+    ],
+)
+async def test_other_containers_are_decoded(
+    voice_service, tokens, container, codec, rate, content_type
+):
+    async with voice_service() as voice:
+        note = reencode(await speak(voice, tokens, "check my balance"), container, codec, rate)
+        heard = await voice.TranscribeAudio(
+            pb.TranscribeAudioRequest(audio_content=note, content_type=content_type),
+            metadata=tokens.metadata(),
+        )
+    assert heard.engine == voice_pb2.ENGINE_POCKETSPHINX
+    assert "balance" in heard.transcript  # narrowband AMR may blur the rest
+    assert 0.8 < seconds(heard.audio_duration) < 2.0
+
+
+async def test_a_format_openai_does_not_take_is_sent_as_wav(voice_service, tokens, openai_stt):
+    async with voice_service(
+        openai_api_key=openai_stt.api_key, openai_base_url=openai_stt.url
+    ) as voice:
+        note = reencode(await speak(voice, tokens, "yes"), "amr", "libopencore_amrnb", 8000)
+        heard = await voice.TranscribeAudio(
+            pb.TranscribeAudioRequest(audio_content=note, content_type="audio/amr"),
+            metadata=tokens.metadata(),
+        )
+    assert heard.engine == voice_pb2.ENGINE_OPENAI
+    [sent] = openai_stt.requests
+    assert sent["filename"] == "voice.wav"
+    # 16 kHz 16-bit mono of the note's length, plus the header.
+    assert abs(sent["size"] - 44 - 32000 * seconds(heard.audio_duration)) < 3200
