@@ -5,7 +5,7 @@ concurrency 16, over native gRPC and over REST/JSON. Prints requests/s and p50/p
 Targets (issue 5): through Envoy keeps >= 75% of the direct gRPC throughput and adds < 3 ms at
 p95; REST/JSON through Envoy keeps >= 55% of direct gRPC. Figures only; nothing is asserted.
 
-    .venv/bin/python bench/gateway_throughput.py [seconds per measurement, default 4]
+    .venv/bin/python bench/gateway_throughput.py [seconds per measurement, default 3]
 """
 
 from __future__ import annotations
@@ -161,4 +161,4 @@ def report(results: dict[str, dict[str, float]]) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(float(sys.argv[1]) if len(sys.argv) > 1 else 4.0))
+    asyncio.run(main(float(sys.argv[1]) if len(sys.argv) > 1 else 3.0))

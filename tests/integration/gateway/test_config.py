@@ -123,3 +123,23 @@ def test_streams_have_no_overall_deadline_and_unary_calls_do():
     assert read_route["route"]["timeout"] == "60s"
     assert read_route["route"]["retry_policy"]["retry_on"].startswith("unavailable")
     assert manager["stream_idle_timeout"] == "300s"
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_admin_on_loopback_and_every_filter_typed(configs, variant):
+    config = configs[variant]
+    assert config["admin"]["address"]["socket_address"]["address"] == "127.0.0.1"
+    listener = config["static_resources"]["listeners"][0]
+    manager = listener["filter_chains"][0]["filters"][0]["typed_config"]
+    filters = manager["http_filters"]
+    assert [f["name"].rpartition(".")[2] for f in filters] == [
+        "header_mutation",
+        "health_check",
+        "local_ratelimit",
+        "grpc_web",
+        "grpc_json_transcoder",
+        "cors",
+        "jwt_authn",
+        "router",
+    ]
+    assert all(f["typed_config"]["@type"].startswith("type.googleapis.com/") for f in filters)
