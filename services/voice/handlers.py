@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from bitsacco.voice.v1 import voice_pb2, voice_service_pb2, voice_service_pb2_grpc
 from google.protobuf import duration_pb2
@@ -59,14 +59,14 @@ class VoiceHandlers(voice_service_pb2_grpc.VoiceServiceServicer):
         synthesis: Synthesis,
         transcription: Transcription,
         voices: Sequence[VoiceSpec],
-        available_engines,
+        available_engines: Callable[[], set[Engine]],
         caller_services: Collection[str],
         allow_members: bool,
     ) -> None:
         self._synthesis = synthesis
         self._transcription = transcription
         self._voices = list(voices)
-        self._available = available_engines  # () -> set[Engine]: configured and not resting
+        self._available = available_engines  # configured and not resting now
         self._services = frozenset(caller_services)
         self._allow_members = allow_members
 

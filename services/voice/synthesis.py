@@ -80,7 +80,11 @@ class Synthesis:
             for voice in preferred
         }
         now = datetime.now(UTC)
-        cached = await self._cache.find(list(keys.values()), now)
+        try:
+            cached = await self._cache.find(list(keys.values()), now)
+        except Exception:  # the cache saves work; without it the engines still answer
+            log.exception("audio cache unreadable; synthesizing")
+            cached = {}
         for voice in preferred:
             if hit := cached.get(keys[voice.name]):
                 return Speech(
@@ -121,7 +125,7 @@ class Synthesis:
             )
             # The preferred voice's audio is kept; a fallback's only for a while.
             expires_at = None if voice is preferred[0] else now + self._fallback_ttl
-            await self._cache.store(
+            await self._remember(
                 CachedAudio(
                     cache_key=keys[voice.name],
                     engine=voice.engine.value,
@@ -143,6 +147,12 @@ class Synthesis:
             metadata={"engines": "; ".join(failed)},
             retry_after_seconds=self._retry_after,
         )
+
+    async def _remember(self, entry: CachedAudio, now: datetime, expires_at) -> None:
+        try:
+            await self._cache.store(entry, now, expires_at)
+        except Exception:  # the audio is made: the caller gets it, the next one makes it again
+            log.exception("audio cache unwritable")
 
     async def _ask(self, voice: VoiceSpec, text: str, language: str):
         engine = self._engines[voice.engine]
