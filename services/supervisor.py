@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import json
 import os
+import secrets
 import signal
 import sys
 import time
@@ -207,9 +208,16 @@ def how_to_talk(settings) -> str:
     )
 
 
+def share_service_secret() -> None:
+    """Services prove who they are to each other with SERVICE_SECRET, which has no default: in
+    the embedded shape the group gets a fresh random one per run, unless one is configured."""
+    os.environ.setdefault("SERVICE_SECRET", secrets.token_urlsafe(32))
+
+
 async def main() -> int:
     from gateway.settings import GatewaySettings
 
+    share_service_secret()
     gateway_settings = GatewaySettings()
     state_dir = REPO / RuntimeSettings().state_dir
     supervisor = Supervisor([*service_children(), gateway_child(gateway_settings, state_dir)])
