@@ -9,12 +9,16 @@ from services.runtime.errors import Unauthenticated
 from services.runtime.interceptors.wrapping import UnaryInterceptor
 
 
-def bearer_token(context: grpc.aio.ServicerContext) -> str | None:
+def bearer_token(context: grpc.aio.ServicerContext, public: bool) -> str | None:
+    """The bearer token, if any. Other schemes are refused, except on public methods, where a
+    provider may send credentials of its own (Twilio puts Basic auth in a webhook URL)."""
     for item in context.invocation_metadata() or ():
         if item.key == "authorization":
             scheme, _, token = str(item.value).partition(" ")
             if scheme.lower() == "bearer" and token:
                 return token.strip()
+            if public:
+                return None
             raise Unauthenticated("TOKEN_MALFORMED", "Use 'authorization: Bearer <token>'.")
     return None
 
@@ -31,7 +35,7 @@ class AuthenticationInterceptor(UnaryInterceptor):
         verifier = self._verifier
 
         async def around(call_next, request, context):
-            token = bearer_token(context)
+            token = bearer_token(context, public)
             if token is None:
                 if not public:
                     raise Unauthenticated("UNAUTHENTICATED", "This call needs a bearer token.")

@@ -108,6 +108,22 @@ async def test_protected_method_needs_a_token(running):
     assert details_of(caught.value)["ErrorInfo"].reason == "UNAUTHENTICATED"
 
 
+async def test_public_method_ignores_a_providers_own_credentials(running):
+    _, channel = running
+    stub = voice_service_pb2_grpc.VoiceServiceStub(channel)
+    request = voice_service_pb2.SynthesizeSpeechRequest(text="0", language_code="sw")
+    answer = await stub.SynthesizeSpeech(
+        request, metadata=(("authorization", "Basic dHc6c2VjcmV0"),)
+    )
+    assert answer.audio_content == b"ok"
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await stub.ListVoices(
+            voice_service_pb2.ListVoicesRequest(),
+            metadata=(("authorization", "Basic dHc6c2VjcmV0"),),
+        )
+    assert details_of(caught.value)["ErrorInfo"].reason == "TOKEN_MALFORMED"
+
+
 async def test_sigterm_drains_in_flight_calls_and_refuses_new_ones():
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
