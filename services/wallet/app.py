@@ -92,6 +92,7 @@ class WalletApp:
             urls,
             s.spread_bps,
             s.withdrawal_check_after_seconds,
+            retry_seconds=s.withdrawal_check_after_seconds,
         )
         self.chamas = Chamas(self.store, self.wallets)
 

@@ -140,6 +140,7 @@ class FakeDaraja:
         self._tokens: set[str] = set()
         self._counter = itertools.count(1)
         self._tasks: set[asyncio.Task] = set()
+        self._keys: dict[asyncio.Task, str] = {}
         self._runner: web.AppRunner | None = None
         self._http = httpx.AsyncClient(timeout=10.0)
         self.url = ""
@@ -183,15 +184,22 @@ class FakeDaraja:
             await self._runner.cleanup()
         await self._http.aclose()
 
-    async def settled(self) -> None:
-        """Wait until every scheduled answer and callback has been sent (tests)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+    async def settled(self, key: str) -> None:
+        """Wait until the answers and callbacks scheduled for one CheckoutRequestID or
+        OriginatorConversationID have been sent (tests)."""
+        while pending := [t for t in self._tasks if self._keys.get(t) == key]:
+            await asyncio.gather(*pending, return_exceptions=True)
 
-    def _spawn(self, coro) -> asyncio.Task:
+    def _spawn(self, coro, key: str = "") -> asyncio.Task:
         task = asyncio.create_task(coro)
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._keys[task] = key
+
+        def done(finished: asyncio.Task) -> None:
+            self._tasks.discard(finished)
+            self._keys.pop(finished, None)
+
+        task.add_done_callback(done)
         return task
 
     # -- helpers -----------------------------------------------------------------------------
@@ -296,7 +304,7 @@ class FakeDaraja:
         if script.callback == "before_response":
             await self._answer_stk(txn, wait=False)
         else:
-            self._spawn(self._answer_stk(txn))
+            self._spawn(self._answer_stk(txn), txn.checkout_request_id)
         return web.json_response(
             {
                 "MerchantRequestID": txn.merchant_request_id,
@@ -409,7 +417,7 @@ class FakeDaraja:
                 receipt=self._receipt(),
             )
             self.b2c[ocid] = existing
-            self._spawn(self._answer_b2c(existing))
+            self._spawn(self._answer_b2c(existing), ocid)
         return web.json_response(
             {
                 "ConversationID": existing.conversation_id,

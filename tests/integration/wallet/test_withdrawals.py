@@ -1,0 +1,218 @@
+"""Withdrawing to M-Pesa (B2C): reserve first, release only on a definite failure, never refund
+on a timeout — resolve with the Transaction Status query."""
+
+from __future__ import annotations
+
+import asyncio
+
+import grpc
+from bitsacco.wallet.v1 import wallet_pb2
+from bitsacco.wallet.v1 import wallet_service_pb2 as pb
+
+from services.wallet.adapters.fake_daraja import B2cScript
+from tests.integration.wallet.actions import fund, kes, refused, wallet
+from tests.integration.wallet.serving import request_id
+
+W = wallet_pb2
+FINAL = (W.WITHDRAWAL_STATE_COMPLETED, W.WITHDRAWAL_STATE_FAILED)
+
+
+async def withdraw(stack, member, shillings: int = 0, sats: int = 0, key: str | None = None):
+    given = (
+        W.Withdrawal(fiat_amount=kes(shillings)) if shillings else W.Withdrawal(amount_sats=sats)
+    )
+    answer = await stack.stub.CreateWithdrawal(
+        pb.CreateWithdrawalRequest(
+            parent="wallets/me", withdrawal=given, request_id=key or request_id()
+        ),
+        metadata=member.metadata,
+    )
+    return answer.withdrawal
+
+
+async def get(stack, member, name):
+    return (
+        await stack.stub.GetWithdrawal(pb.GetWithdrawalRequest(name=name), metadata=member.metadata)
+    ).withdrawal
+
+
+async def settled(stack, member, name, states=FINAL):
+    async def final():
+        found = await get(stack, member, name)
+        return found if found.state in states else None
+
+    return await stack.settle(final)
+
+
+async def test_paid_withdrawal_debits_the_reserved_sats(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    started = await withdraw(stack, member, 100)
+    # KES 100 at the sell price (mid − 0.5%, rounded down) needs 773.9 sats: 774 taken.
+    assert started.rate.minor_units_per_btc == 1_293_500_000
+    assert started.amount_sats == 774
+    assert started.phone_number == member.phone
+    assert started.state in (W.WITHDRAWAL_STATE_SUBMITTED, W.WITHDRAWAL_STATE_COMPLETED)
+    done = await settled(stack, member, started.name)
+    assert done.state == W.WITHDRAWAL_STATE_COMPLETED
+    assert done.mpesa_receipt_number and done.recipient_public_name.endswith("Jane Wanjiku")
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.pending_out_sats) == (funded - 774, 0)
+    _, request = next(
+        (p, b) for p, b in stack.fake.requests if p == "b2c" and b["PartyB"] == member.phone[1:]
+    )
+    assert request["CommandID"] == "BusinessPayment" and request["Amount"] == "100"
+    assert request["InitiatorName"] == stack.fake.initiator_name
+    assert request["SecurityCredential"]
+    assert request["ResultURL"].endswith(
+        "/v1/webhooks/mpesa/b2c/result/" + stack.settings.mpesa_callback_token.get_secret_value()
+    )
+    assert request["OriginatorConversationID"] == done.originator_conversation_id
+    line = (
+        await stack.stub.ListTransactions(
+            pb.ListTransactionsRequest(parent="wallets/me"), metadata=member.metadata
+        )
+    ).transactions[0]
+    assert (line.type, line.amount_sats, line.fiat_value.minor_units) == (
+        W.TRANSACTION_TYPE_WITHDRAWAL,
+        -774,
+        -10_000,
+    )
+
+
+async def test_withdrawal_in_sats_pays_whole_shillings_and_takes_only_what_they_need(stack):
+    member = await stack.member()
+    await fund(stack, member, 1_000)
+    started = await withdraw(stack, member, sats=1_000)
+    # 1,000 sats at KES 12,935,000 per BTC is KES 129.35: KES 129 paid, 998 sats taken.
+    assert started.fiat_amount.minor_units == 12_900
+    assert started.amount_sats == 998
+    await settled(stack, member, started.name)
+
+
+async def test_definite_failure_releases_the_reservation(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    stack.fake.script_b2c(member.phone, B2cScript(result_code=2040))
+    done = await settled(stack, member, (await withdraw(stack, member, 100)).name)
+    assert (done.state, done.failure_reason, done.result_code) == (
+        W.WITHDRAWAL_STATE_FAILED,
+        W.WITHDRAWAL_FAILURE_REASON_RECIPIENT_NOT_ELIGIBLE,
+        2040,
+    )
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.available_sats, mine.pending_out_sats) == (funded, funded, 0)
+
+
+async def test_refused_request_fails_and_releases(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    stack.fake.script_b2c(
+        member.phone,
+        B2cScript(
+            refuse={
+                "requestId": "9",
+                "errorCode": "400.002.02",
+                "errorMessage": "Bad Request - Invalid PartyB",
+            }
+        ),
+    )
+    done = await withdraw(stack, member, 100)
+    assert (done.state, done.failure_reason) == (
+        W.WITHDRAWAL_STATE_FAILED,
+        W.WITHDRAWAL_FAILURE_REASON_REJECTED,
+    )
+    assert (await wallet(stack, member)).available_sats == funded
+
+
+async def test_timeout_keeps_the_sats_reserved_until_the_status_query_says_paid(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    stack.fake.script_b2c(member.phone, B2cScript(callback="timeout", status="Completed"))
+    started = await withdraw(stack, member, 100)
+    unknown = await settled(stack, member, started.name, (W.WITHDRAWAL_STATE_UNKNOWN, *FINAL))
+    if unknown.state == W.WITHDRAWAL_STATE_UNKNOWN:
+        mine = await wallet(stack, member)
+        assert (mine.balance_sats, mine.pending_out_sats) == (funded, unknown.amount_sats)
+    done = await settled(stack, member, started.name)
+    assert done.state == W.WITHDRAWAL_STATE_COMPLETED
+    assert (await wallet(stack, member)).balance_sats == funded - done.amount_sats
+
+
+async def test_timeout_then_status_failed_releases(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    stack.fake.script_b2c(member.phone, B2cScript(callback="timeout", status="Failed"))
+    done = await settled(stack, member, (await withdraw(stack, member, 100)).name)
+    assert done.state == W.WITHDRAWAL_STATE_FAILED
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.pending_out_sats) == (funded, 0)
+
+
+async def test_an_outcome_nobody_knows_is_never_refunded(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    # Daraja answers the request with a 500 (it may have taken it) and never calls back.
+    stack.fake.script_b2c(member.phone, B2cScript(fail_http=500))
+    started = await withdraw(stack, member, 100)
+    assert started.state == W.WITHDRAWAL_STATE_UNKNOWN
+    await stack.settle(lambda: _queried(stack, started.originator_conversation_id, times=2))
+    still = await get(stack, member, started.name)
+    assert still.state == W.WITHDRAWAL_STATE_UNKNOWN
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.pending_out_sats) == (funded, started.amount_sats)
+    assert mine.available_sats == funded - started.amount_sats
+
+
+async def _queried(stack, ocid: str, times: int) -> bool:
+    count = sum(
+        1
+        for p, b in stack.fake.requests
+        if p == "transactionstatus" and b.get("OriginalConversationID") == ocid
+    )
+    return count >= times
+
+
+async def test_duplicate_result_callbacks_debit_once(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    stack.fake.script_b2c(member.phone, B2cScript(callback="duplicate"))
+    done = await settled(stack, member, (await withdraw(stack, member, 100)).name)
+    await stack.fake.settled(done.originator_conversation_id)
+    assert (await wallet(stack, member)).balance_sats == funded - done.amount_sats
+
+
+async def test_insufficient_funds_and_concurrent_overdraw(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 100)  # 765 sats; KES 100 out needs 774
+    key = request_id()
+    await refused(
+        withdraw(stack, member, 100, key=key),
+        grpc.StatusCode.FAILED_PRECONDITION,
+        "INSUFFICIENT_FUNDS",
+    )
+    await fund(stack, member, 100)
+    await refused(
+        withdraw(stack, member, 100, key=key),
+        grpc.StatusCode.FAILED_PRECONDITION,
+        "INSUFFICIENT_FUNDS",
+    )
+    # 1,530 sats: two withdrawals of KES 100 (774 each) cannot both be reserved.
+    outcomes = await asyncio.gather(
+        withdraw(stack, member, 100), withdraw(stack, member, 100), return_exceptions=True
+    )
+    made = [o for o in outcomes if isinstance(o, W.Withdrawal)]
+    assert len(made) == 1, outcomes
+    done = await settled(stack, member, made[0].name)
+    assert (await wallet(stack, member)).balance_sats == 2 * funded - done.amount_sats
+
+
+async def test_daily_withdraw_limit(stack):
+    member = await stack.member()  # tier 1: USD 50 a day, about KES 6,500
+    await fund(stack, member, 10_000)
+    first = await withdraw(stack, member, 6_000)
+    details = await refused(
+        withdraw(stack, member, 1_000), grpc.StatusCode.RESOURCE_EXHAUSTED, "LIMIT_EXCEEDED"
+    )
+    assert details["ErrorInfo"].metadata["operation"] == "withdraw"
+    await settled(stack, member, first.name)
