@@ -208,16 +208,17 @@ class TurnRunner:
             if turn.HasField("interpretation")
             else answered.context.last_intent
         )
-        await conversations.touch(
-            self._db,
-            phone,
-            user_name=answered.context.user,
-            language_code=answered.context.language,
-            last_intent=last_intent,
-            flag=answered.flagged,
-            now=datetime.now(UTC),
-        )
-        await turn_store.complete(self._db, request_id, lease_token, turn.SerializeToString())
+        async with self._db.transaction() as session:  # one round trip: the record and the turn
+            await conversations.touch(
+                session,
+                phone,
+                user_name=answered.context.user,
+                language_code=answered.context.language,
+                last_intent=last_intent,
+                flag=answered.flagged,
+                now=datetime.now(UTC),
+            )
+            await turn_store.complete(session, request_id, lease_token, turn.SerializeToString())
 
 
 @dataclass(frozen=True)

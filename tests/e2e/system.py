@@ -212,9 +212,8 @@ async def running_system(
                     service_name="ai",
                     grpc_port=ports["ai"],
                     wallet_target=target["wallet"],
-                    member_cache_seconds=0,
                     **common,
-                    **ai_overrides,
+                    **{"member_cache_seconds": 0, **ai_overrides},
                 ),
             ),
         ):

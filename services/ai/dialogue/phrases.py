@@ -258,6 +258,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{sats} more are on the way from M-Pesa.",
         "sw": "{sats} zaidi ziko njiani kutoka M-Pesa.",
     },
+    "balance.incoming_first": {
+        "en": "{sats} are on the way from M-Pesa.",
+        "sw": "{sats} ziko njiani kutoka M-Pesa.",
+    },
     "balance.empty": {
         "en": "Your wallet is empty for now. Say *save 500* to buy your first sats. 🌱",
         "sw": "Pochi yako haina kitu kwa sasa. Sema *weka 500* kununua sats zako za kwanza. 🌱",

@@ -13,7 +13,7 @@ def balance_text(balance: Balance, language: str) -> str:
         return say(language, "balance.empty")
     value = (
         say(language, "balance.value", kes=amounts.fiat_minor_text(balance.value_kes_minor))
-        if balance.value_kes_minor is not None
+        if balance.value_kes_minor is not None and balance.balance_sats
         else ""
     )
     text = say(
@@ -21,7 +21,8 @@ def balance_text(balance: Balance, language: str) -> str:
     )
     if balance.pending_in_sats:
         incoming = amounts.sats_text(balance.pending_in_sats, language)
-        text += " " + say(language, "balance.incoming", sats=incoming)
+        key = "balance.incoming" if balance.balance_sats else "balance.incoming_first"
+        text += " " + say(language, key, sats=incoming)
     return text
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ai.storage.tables import aware, conversations
 from services.runtime.db import Database
@@ -46,7 +47,7 @@ def _insert(session):
 
 
 async def touch(
-    db: Database,
+    session: AsyncSession,
     phone: str,
     *,
     user_name: str,
@@ -56,28 +57,27 @@ async def touch(
     now: datetime,
 ) -> None:
     """Record a turn: create the conversation on the first message, flag it when asked."""
-    async with db.transaction() as session:
-        statement = _insert(session).values(
-            phone=phone,
-            user_name=user_name,
-            language_code=language_code,
-            last_intent=last_intent,
-            flagged_for_support=flag,
-            flag_time=now if flag else None,
-            create_time=now,
-            update_time=now,
-        )
-        changes = {
-            "user_name": statement.excluded.user_name,
-            "language_code": statement.excluded.language_code,
-            "last_intent": statement.excluded.last_intent,
-            "update_time": statement.excluded.update_time,
-        }
-        if flag:
-            changes["flagged_for_support"] = True
-            changes["flag_time"] = statement.excluded.flag_time
-        upsert = statement.on_conflict_do_update(index_elements=["phone"], set_=changes)
-        await session.execute(upsert)
+    statement = _insert(session).values(
+        phone=phone,
+        user_name=user_name,
+        language_code=language_code,
+        last_intent=last_intent,
+        flagged_for_support=flag,
+        flag_time=now if flag else None,
+        create_time=now,
+        update_time=now,
+    )
+    changes = {
+        "user_name": statement.excluded.user_name,
+        "language_code": statement.excluded.language_code,
+        "last_intent": statement.excluded.last_intent,
+        "update_time": statement.excluded.update_time,
+    }
+    if flag:
+        changes["flagged_for_support"] = True
+        changes["flag_time"] = statement.excluded.flag_time
+    upsert = statement.on_conflict_do_update(index_elements=["phone"], set_=changes)
+    await session.execute(upsert)
 
 
 async def get(db: Database, phone: str) -> ConversationRow | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ai.storage.tables import aware, turns
 from services.runtime.db import Database, insert_ignoring_conflict
@@ -63,13 +64,12 @@ async def claim(
         return Claim(NEW, token, taken_over=True)
 
 
-async def complete(db: Database, request_id: str, lease_token: str, turn: bytes) -> None:
-    async with db.transaction() as session:
-        await session.execute(
-            update(turns)
-            .where(turns.c.id == request_id, turns.c.lease_token == lease_token)
-            .values(done=True, turn=turn, lease_token=None, lease_until=None)
-        )
+async def complete(session: AsyncSession, request_id: str, lease_token: str, turn: bytes) -> None:
+    await session.execute(
+        update(turns)
+        .where(turns.c.id == request_id, turns.c.lease_token == lease_token)
+        .values(done=True, turn=turn, lease_token=None, lease_until=None)
+    )
 
 
 async def release(db: Database, request_id: str, lease_token: str, now: datetime) -> None:

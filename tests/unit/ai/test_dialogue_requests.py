@@ -28,6 +28,10 @@ def test_balance():
     assert world.send("balance") == [
         "💰 Your balance: *4,100 sats* (≈ KES 500). 8,200 sats more are on the way from M-Pesa."
     ]
+    world.answer = lambda request: rq.Balance(0, 0, 3985, 0)
+    assert world.send("balance") == [
+        "💰 Your balance: *0 sats*. 3,985 sats are on the way from M-Pesa."
+    ]
 
 
 def test_price():
