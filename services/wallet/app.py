@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import httpx
 
@@ -21,9 +22,12 @@ from services.wallet.adapters.prices import (
     TickerSource,
 )
 from services.wallet.adapters.users import Directory, UsersDirectory
+from services.wallet.flows.alerts import Alerts
 from services.wallet.flows.chama import Chamas
 from services.wallet.flows.deposits import CallbackUrls, Deposits
+from services.wallet.flows.goals import Goals
 from services.wallet.flows.limits import Limits
+from services.wallet.flows.plans import Plans
 from services.wallet.flows.quotes import Quotes
 from services.wallet.flows.statements import Statements
 from services.wallet.flows.transfers import Transfers
@@ -95,6 +99,15 @@ class WalletApp:
             retry_seconds=s.withdrawal_check_after_seconds,
         )
         self.chamas = Chamas(self.store, self.wallets)
+        self.goals = Goals(self.store, self.prices)
+        self.alerts = Alerts(self.store, self.prices)
+        self.plans = Plans(
+            self.store,
+            self.wallets,
+            self.deposits,
+            self.directory,
+            timedelta(seconds=s.scheduler_lateness_limit_seconds),
+        )
 
     async def close(self) -> None:
         for close in reversed(self.closers):

@@ -39,6 +39,8 @@ async def build(resources: Resources | None, **replacements) -> Service:
             relay.run,
             workers.reconciler(app),
             workers.price_watcher(app),
+            workers.scheduler(app),
+            workers.goal_watcher(app),
             close_adapters,
         ],
     )

@@ -1,4 +1,5 @@
-"""The wallet's background loops: M-Pesa reconciliation and the price watcher.
+"""The wallet's background loops: M-Pesa reconciliation, the savings plan scheduler, goal
+milestones and the price watcher (price alerts).
 
 Every loop is safe with several replicas: work is claimed in the database (rows pushed forward
 with FOR UPDATE SKIP LOCKED, state transitions guarded by their WHERE clause), never assumed.
@@ -37,10 +38,18 @@ def reconciler(app):
     return loop("mpesa_reconciler", step, app.settings.worker_interval_seconds)
 
 
+def scheduler(app):
+    return loop("savings_plan_scheduler", app.plans.tick, app.settings.scheduler_interval_seconds)
+
+
+def goal_watcher(app):
+    return loop("goal_watcher", app.goals.check, app.settings.goal_check_seconds)
+
+
 def price_watcher(app):
     async def step() -> None:
         snapshot = await app.prices.refresh()
-        if snapshot is not None and getattr(app, "alerts", None) is not None:
+        if snapshot is not None:
             await app.alerts.check(snapshot)
 
     return loop("price_watcher", step, app.settings.price_refresh_seconds)

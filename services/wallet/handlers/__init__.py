@@ -6,6 +6,7 @@ from bitsacco.wallet.v1 import wallet_service_pb2_grpc
 
 from services.wallet.handlers.accounts import AccountHandlers
 from services.wallet.handlers.payments import WEBHOOKS, PaymentHandlers
+from services.wallet.handlers.planning import PlanningHandlers
 from services.wallet.handlers.transfers import TransferHandlers
 
 PUBLIC_METHODS = WEBHOOKS
@@ -14,6 +15,7 @@ PUBLIC_METHODS = WEBHOOKS
 class WalletHandlers(
     AccountHandlers,
     PaymentHandlers,
+    PlanningHandlers,
     TransferHandlers,
     wallet_service_pb2_grpc.WalletServiceServicer,
 ):

@@ -227,3 +227,62 @@ def withdrawal(row) -> wallet_pb2.Withdrawal:
     if row.result_code is not None:
         message.result_code = row.result_code
     return message
+
+
+def goal(view) -> wallet_pb2.Goal:
+    row = view.row
+    message = wallet_pb2.Goal(
+        name=child_name(row.account_id, "goals", row.id),
+        display_name=row.display_name,
+        target_date=row.target_date or "",
+        progress_percent=view.progress,
+        reached_milestones=[value for value, _ in view.reached],
+        create_time=timestamp(row.created_at),
+        update_time=timestamp(row.updated_at),
+    )
+    if row.target_sats is not None:
+        message.target_sats = row.target_sats
+    else:
+        message.target_amount.CopyFrom(money(row.target_currency, row.target_minor))
+    if view.reach_time is not None:
+        message.reach_time.CopyFrom(timestamp(view.reach_time))
+    return message
+
+
+def savings_plan(row) -> wallet_pb2.SavingsPlan:
+    return wallet_pb2.SavingsPlan(
+        name=child_name(row.account_id, "savingsPlans", row.id),
+        amount=money("KES", row.amount_minor),
+        frequency=row.frequency,
+        phone_number=row.phone or "",
+        start_time=timestamp(row.anchor_at),
+        state=wallet_pb2.SAVINGS_PLAN_STATE_ACTIVE
+        if row.state == "ACTIVE"
+        else wallet_pb2.SAVINGS_PLAN_STATE_PAUSED,
+        pause_reason=row.pause_reason,
+        next_run_time=timestamp(row.next_run_at),
+        last_run_time=timestamp(row.last_run_at),
+        last_deposit=(
+            child_name(row.account_id, "deposits", row.last_deposit_id)
+            if row.last_deposit_id
+            else ""
+        ),
+        consecutive_failures=row.consecutive_failures,
+        create_time=timestamp(row.created_at),
+        update_time=timestamp(row.updated_at),
+    )
+
+
+def price_alert(row) -> wallet_pb2.PriceAlert:
+    message = wallet_pb2.PriceAlert(
+        name=child_name(row.account_id, "priceAlerts", row.id),
+        direction=row.direction,
+        price=price(row.currency, row.level),
+        state=row.state,
+        trigger_time=timestamp(row.trigger_at),
+        create_time=timestamp(row.created_at),
+        cancel_time=timestamp(row.cancelled_at),
+    )
+    if row.trigger_price is not None:
+        message.trigger_price.CopyFrom(price(row.currency, row.trigger_price))
+    return message
