@@ -188,24 +188,6 @@ class Fulfilment:
             )
             balance = answer.transactions[0].balance_sats if answer.transactions else None
             return rq.Statement(lines, balance)
-        if isinstance(request, rq.FetchDeposit):
-            deposit = (
-                await wallet.GetDeposit(
-                    wallet_service_pb2.GetDepositRequest(name=request.name),
-                    metadata=metadata,
-                    timeout=timeout,
-                )
-            ).deposit
-            return rq.DepositStatus(
-                name=deposit.name,
-                state=_suffix(wallet_pb2.DepositState.Name(deposit.state), "DEPOSIT_STATE_"),
-                failure_reason=_suffix(
-                    wallet_pb2.DepositFailureReason.Name(deposit.failure_reason),
-                    "DEPOSIT_FAILURE_REASON_",
-                ),
-                amount_minor=deposit.amount.minor_units,
-                amount_sats=deposit.amount_sats,
-            )
         if isinstance(request, rq.Execute):
             return await self._execute(request, metadata, request_id)
         if isinstance(request, rq.StartStepUp):

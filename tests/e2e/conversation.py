@@ -7,9 +7,44 @@ import re
 
 from services.chat_simulator import Shown, Simulator
 
+# What the notification service sends on its own when the wallet reports something (receipts,
+# money received, alerts): they arrive whenever the event does, between the assistant's replies.
+NOTICES = (
+    "✅ You saved ",
+    "✅ Umeweka ",
+    "💰 You received ",
+    "💰 Umepokea ",
+    "📈 Price alert",
+    "📉 Price alert",
+    "Tahadhari ya bei",
+    "🎯 ",
+    "🎉 ",
+)
+
+
+def is_notice(shown: Shown) -> bool:
+    return shown.kind == "whatsapp" and shown.text.startswith(NOTICES)
+
 
 def whatsapp(shown: list[Shown]) -> list[str]:
-    return [s.text for s in shown if s.kind == "whatsapp"]
+    """The assistant's replies among what arrived."""
+    return [s.text for s in shown if s.kind == "whatsapp" and not is_notice(s)]
+
+
+def notices(phone: Simulator, since: int = 0) -> list[str]:
+    return [s.text for s in phone.received[since:] if is_notice(s)]
+
+
+async def notice(phone: Simulator, start: str, since: int = 0) -> str:
+    """Wait for a notice beginning with `start` (arrived after `since`)."""
+
+    def found() -> list[str]:
+        return [text for text in notices(phone, since) if text.startswith(start)]
+
+    if not found():
+        await phone.wait_for_replies(until=lambda _: bool(found()), within=30)
+    assert found(), phone.received[since:]
+    return found()[0]
 
 
 async def ask(phone: Simulator, text: str, replies: int = 1) -> list[str]:

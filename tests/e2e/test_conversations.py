@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from services.runtime.phone_numbers import display_phone
-from tests.e2e.conversation import ask, m_pesa_paid, onboard, press, sats_in, sms
+from tests.e2e.conversation import ask, m_pesa_paid, notice, onboard, press, sats_in, sms
 
 
 async def test_a_conversation_in_english(system):
@@ -23,10 +23,11 @@ async def test_a_conversation_in_english(system):
         replies = await press(amina, "Yes")
         assert replies[0].startswith("📲 Check your phone: enter your M-Pesa PIN to pay KES 1,000")
         assert "KES 1,000 paid to BITSACCO" in await m_pesa_paid(amina, mark)
+        receipt = await notice(amina, "✅ You saved KES 1,000:", mark)
 
         (balance,) = await ask(amina, "what's my balance?")
         saved = sats_in(balance)
-        assert balance.startswith("💰 Your balance:") and saved > 0
+        assert balance.startswith("💰 Your balance:") and saved == sats_in(receipt)
 
         # A transfer, corrected before it is confirmed.
         to_baraka = display_phone(baraka.config.phone)
@@ -45,8 +46,9 @@ async def test_a_conversation_in_english(system):
         # A cancellation moves nothing.
         await ask(amina, f"send 100 to {baraka.config.phone}")
         assert await ask(amina, "cancel") == ["Cancelled. Nothing was sent. 👍"]
+        assert sats_in(await notice(baraka, "💰 Umepokea sats")) == sent
         (received,) = await ask(baraka, "salio")
-        assert sats_in(received) == sent
+        assert received.startswith("💰 Salio lako:") and sats_in(received) == sent
 
         # The daily transfer limit (tier 1: USD 25) is explained, with when it resets.
         await ask(amina, "save 4000")

@@ -372,12 +372,9 @@ def executed(context: Context, sit: Situation, request: Execute, outcome: object
         if outcome.state in ("failed", "expired"):
             return Step(done, (reply(done, say(language, "failure.mpesa_rejected")),))
         amount = _stated(pending.details, language)
-        return Step(
-            done.but(
-                watched_deposit=outcome.name, watched_deposit_amount=pending.details["amount"]
-            ),
-            (reply(done, say(language, "deposit.started", amount=amount)),),
-        )
+        # M-Pesa's answer comes later: the wallet reports it and the notification service tells
+        # the member (a receipt, or why nothing was charged).
+        return Step(done, (reply(done, say(language, "deposit.started", amount=amount)),))
     if isinstance(outcome, WithdrawalStarted):
         if outcome.state == "failed":
             return Step(done, (reply(done, say(language, "failure.withdrawal_failed")),))

@@ -70,10 +70,6 @@ class Context:
     voice_replies: bool = False
     last_intent: str = "INTENT_UNSPECIFIED"
     pending: Pending | None = None
-    # A deposit whose M-Pesa outcome the member has not heard about yet: failures are explained
-    # at their next message.
-    watched_deposit: str = ""
-    watched_deposit_amount: str = ""
 
     def but(self, **changes: Any) -> Context:
         return replace(self, **changes)

@@ -101,20 +101,3 @@ def explain(
     if failure.code == "INVALID_ARGUMENT":
         return say(language, "failure.invalid")
     return say(language, "failure.generic")
-
-
-def deposit_outcome(failure_reason: str, amount_minor: int, language: str) -> str:
-    """Why a deposit the member started did not complete (M-Pesa's answer came after the turn)."""
-    key = {
-        "cancelled_by_user": "deposit.cancelled_by_user",
-        "insufficient_funds": "deposit.insufficient_funds",
-        "wrong_pin": "deposit.wrong_pin",
-        "expired": "deposit.timed_out",
-        "unreachable": "deposit.timed_out",
-    }.get(failure_reason, "deposit.failed")
-    return say(
-        language,
-        key,
-        amount=amounts.fiat_minor_text(amount_minor),
-        major=amount_minor // amounts.MINOR_PER_MAJOR,
-    )

@@ -479,37 +479,6 @@ PHRASES: dict[str, dict[str, str]] = {
         "sw": "Kuna hitilafu upande wetu na hakuna pesa iliyohamishwa. Tafadhali jaribu tena "
         "baada ya dakika moja, au sema *nataka kuongea na mtu*.",
     },
-    # --- deposit outcomes reported at the next message ----------------------------------------
-    "deposit.cancelled_by_user": {
-        "en": "About your M-Pesa payment of {amount}: it was cancelled on your phone, so nothing "
-        "was charged. Say *save {major}* to try again.",
-        "sw": "Kuhusu malipo yako ya M-Pesa ya {amount}: yalisitishwa kwenye simu yako, kwa hivyo "
-        "hakuna pesa iliyokatwa. Sema *weka {major}* kujaribu tena.",
-    },
-    "deposit.insufficient_funds": {
-        "en": "About your M-Pesa payment of {amount}: M-Pesa says there wasn't enough in your "
-        "account, so nothing was charged.",
-        "sw": "Kuhusu malipo yako ya M-Pesa ya {amount}: M-Pesa inasema hakukuwa na pesa za "
-        "kutosha kwenye akaunti yako, kwa hivyo hakuna kilichokatwa.",
-    },
-    "deposit.wrong_pin": {
-        "en": "About your M-Pesa payment of {amount}: the PIN was wrong, so nothing was charged. "
-        "Say *save {major}* to try again.",
-        "sw": "Kuhusu malipo yako ya M-Pesa ya {amount}: PIN haikuwa sahihi, kwa hivyo hakuna "
-        "kilichokatwa. Sema *weka {major}* kujaribu tena.",
-    },
-    "deposit.timed_out": {
-        "en": "About your M-Pesa payment of {amount}: the prompt timed out, so nothing was "
-        "charged. Say *save {major}* to try again.",
-        "sw": "Kuhusu malipo yako ya M-Pesa ya {amount}: muda wa ombi uliisha, kwa hivyo hakuna "
-        "kilichokatwa. Sema *weka {major}* kujaribu tena.",
-    },
-    "deposit.failed": {
-        "en": "About your M-Pesa payment of {amount}: it didn't go through, so nothing was "
-        "charged. Say *save {major}* to try again.",
-        "sw": "Kuhusu malipo yako ya M-Pesa ya {amount}: hayakufanikiwa, kwa hivyo hakuna "
-        "kilichokatwa. Sema *weka {major}* kujaribu tena.",
-    },
 }
 
 

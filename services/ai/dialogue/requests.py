@@ -50,12 +50,6 @@ class FetchStatement:
 
 
 @dataclass(frozen=True)
-class FetchDeposit:
-    name: str
-    label: str = "deposit"
-
-
-@dataclass(frozen=True)
 class Execute:
     """Run the confirmed pending action (with the step-up grant once there is one)."""
 
@@ -141,15 +135,6 @@ class DepositStarted:
     name: str
     state: str  # DepositState name without prefix: "pending", "failed", "completed"…
     failure_reason: str = ""  # DepositFailureReason without prefix, lower case
-    amount_sats: int = 0
-
-
-@dataclass(frozen=True)
-class DepositStatus:
-    name: str
-    state: str
-    failure_reason: str = ""
-    amount_minor: int = 0
     amount_sats: int = 0
 
 

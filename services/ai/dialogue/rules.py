@@ -23,18 +23,16 @@ from services.ai.dialogue.context import (
     Member,
     Pending,
 )
-from services.ai.dialogue.explanations import deposit_outcome, explain
+from services.ai.dialogue.explanations import explain
 from services.ai.dialogue.onboarding import greeting
 from services.ai.dialogue.phrases import say
 from services.ai.dialogue.requests import (
     Balance,
     CreateAccount,
-    DepositStatus,
     Done,
     Execute,
     Failure,
     FetchBalance,
-    FetchDeposit,
     FetchPrice,
     FetchStatement,
     Price,
@@ -128,8 +126,6 @@ def respond(
         if stage_before != NAME:  # an existing account without a name: ask before reading one
             return onboarding.ask_name(context, sit)
         return onboarding.name_stage(context, sit)
-    if context.watched_deposit:
-        return Step(context, request=FetchDeposit(context.watched_deposit))
     return converse(context, sit)
 
 
@@ -144,8 +140,6 @@ def resume(
     interpretation = message.interpretation or Interpretation(UNKNOWN, 0.0, context.language, {})
     sit = Situation(message, interpretation, member, policy)
     language = context.language
-    if isinstance(request, FetchDeposit):
-        return _deposit_checked(context, sit, outcome)
     if isinstance(request, CreateAccount):
         return onboarding.account_created(context, sit, outcome)
     if isinstance(request, UpdateProfile):
@@ -356,25 +350,3 @@ def _profile_updated(
         key = "voice.on" if request.voice_replies else "voice.off"
         return Step(context, (reply(context, say(context.language, key)),))
     return Step(context)
-
-
-def _deposit_checked(context: Context, sit: Situation, outcome: object) -> Step:
-    """Tell the member about an M-Pesa payment that failed since their last message, then answer
-    the message itself."""
-    replies = ()
-    if isinstance(outcome, DepositStatus):
-        if outcome.state in ("failed", "expired"):
-            minor = outcome.amount_minor
-            if not minor:
-                from services.ai.dialogue import amounts
-
-                value = amounts.parse(context.watched_deposit_amount)
-                minor = amounts.to_minor(value) if value else 0
-            text = deposit_outcome(outcome.failure_reason, minor, context.language)
-            replies = (reply(context, text),)
-        if outcome.state != "pending":
-            context = context.but(watched_deposit="", watched_deposit_amount="")
-    elif isinstance(outcome, Failure) and outcome.reason.endswith("NOT_FOUND"):
-        context = context.but(watched_deposit="", watched_deposit_amount="")
-    step = converse(context, sit)
-    return Step(step.context, replies + step.replies, step.request, step.flag_for_support)

@@ -109,8 +109,6 @@ def default_outcome(world: World, request: object) -> object:
         )
     if isinstance(request, rq.FetchStatement):
         return rq.Statement(lines=(), balance_sats=0)
-    if isinstance(request, rq.FetchDeposit):
-        return rq.DepositStatus(request.name, "pending")
     if isinstance(request, rq.Execute):
         intent = request.pending.intent
         details = request.pending.details

@@ -130,29 +130,7 @@ def test_save_reads_back_then_prompts_m_pesa():
         "📲 Check your phone: enter your M-Pesa PIN to pay KES 500. I'll let you know when your "
         "sats arrive."
     ]
-    assert world.context.watched_deposit == "wallets/w1/deposits/d1"
-
-
-def test_a_cancelled_m_pesa_prompt_is_explained_at_the_next_message():
-    world = ready_world()
-    world.send("save 500")
-    world.send("yes")
-
-    def answer(request):
-        if isinstance(request, rq.FetchDeposit):
-            return rq.DepositStatus(request.name, "failed", "cancelled_by_user", amount_minor=50000)
-        return None
-
-    world.answer = answer
-    replies = world.send("balance")
-    assert replies[0] == (
-        "About your M-Pesa payment of KES 500: it was cancelled on your phone, so nothing was "
-        "charged. Say *save 500* to try again."
-    )
-    assert replies[1].startswith("💰 Your balance")
-    assert world.context.watched_deposit == ""
-    world.send("balance")
-    assert len(world.calls_of(rq.FetchDeposit)) == 1
+    assert world.context.pending is None
 
 
 def test_save_needs_shillings_within_m_pesa_range():
