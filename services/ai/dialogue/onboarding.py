@@ -35,9 +35,33 @@ _NOT_A_NAME = frozenset(
         "INTENT_LEARN",
         "INTENT_TALK_TO_AGENT",
         "INTENT_CANCEL",
-        "INTENT_GREETING",
     }
 )
+# A greeting on its own is not a name (but "Jabari", close to "habari", is one).
+_GREETINGS = frozenset(
+    {
+        "hi",
+        "hello",
+        "hey",
+        "habari",
+        "habari yako",
+        "habari gani",
+        "mambo",
+        "mambo vipi",
+        "sasa",
+        "niaje",
+        "vipi",
+        "hujambo",
+        "jambo",
+        "salaam",
+        "good morning",
+        "good afternoon",
+        "good evening",
+    }
+)
+# Requests are understood with at least this confidence; a name that merely resembles a word
+# of one ("Jabari") scores below it.
+_REQUEST_CONFIDENCE = 0.65
 
 
 def greeting(sit: Situation, language: str) -> str:
@@ -149,7 +173,10 @@ def name_from(sit: Situation) -> str:
     introduced = _NAME_INTRO.match(text)
     if introduced:
         return _clean_name(introduced.group(1))
-    if sit.interpretation.intent in _NOT_A_NAME and sit.interpretation.confidence >= 0.5:
+    if " ".join(re.findall(r"[^\W\d_]+", text.lower())) in _GREETINGS:
+        return ""
+    interpretation = sit.interpretation
+    if interpretation.intent in _NOT_A_NAME and interpretation.confidence >= _REQUEST_CONFIDENCE:
         return ""
     if len(text.split()) > 4:
         return ""

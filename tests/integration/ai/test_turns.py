@@ -264,3 +264,84 @@ async def test_only_the_channel_creates_turns(stack):
             metadata=as_service("notification"),
         )
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def _crash(stack, request_id: str) -> None:
+    """Leave a finished turn as a runner that died after saving the context but before recording
+    the turn would: claimed, its lease run out, not done."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from services.ai.storage.tables import turns
+
+    async with stack.ai.resources.db.transaction() as session:
+        await session.execute(
+            update(turns)
+            .where(turns.c.id == request_id)
+            .values(
+                done=False,
+                turn=None,
+                lease_token="dead-runner",
+                lease_until=datetime.now(UTC) - timedelta(seconds=1),
+            )
+        )
+
+
+async def test_a_turn_whose_runner_died_after_saving_is_finished_not_run_again(stack):
+    alice, bob = stack.chat(), stack.chat()
+    await alice.onboard("Imani")
+    await bob.onboard("Jabari")
+    await funded(stack, alice, 1000)
+    await alice.say(f"send 100 to {bob.phone}")
+    yes, request_id = alice.turn("yes"), str(uuid.uuid4())
+    first = await alice.create(yes, request_id)
+    received = (await stack.wallet_of(bob.phone)).balance_sats
+    await _crash(stack, request_id)
+
+    again = await alice.create(yes, request_id)
+    assert again == first
+    assert (await stack.wallet_of(bob.phone)).balance_sats == received
+
+
+async def test_a_turn_still_running_is_refused_and_a_dead_one_is_taken_over(stack):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from services.ai.storage import turns as turn_store
+    from services.ai.storage.tables import turns
+
+    chat = stack.chat()
+    await chat.onboard("Kioko")
+    message, request_id = chat.turn("balance"), str(uuid.uuid4())
+    from services.ai.turns import fingerprint
+
+    claim = await turn_store.claim(
+        stack.ai.resources.db,
+        request_id,
+        chat.phone,
+        fingerprint(chat.phone, message),
+        datetime.now(UTC),
+        timedelta(minutes=5),
+    )
+    assert claim.status == turn_store.NEW
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await chat.create(message, request_id)
+    assert caught.value.code() == grpc.StatusCode.ABORTED
+    assert details_of(caught.value)["ErrorInfo"].reason == "TURN_IN_PROGRESS"
+    with pytest.raises(grpc.aio.AioRpcError) as caught:  # GetTurn: not there until done
+        await stack.stub.GetTurn(
+            ai_service_pb2.GetTurnRequest(name=f"{conversation_of(chat.phone)}/turns/{request_id}"),
+            metadata=as_service("notification"),
+        )
+    assert caught.value.code() == grpc.StatusCode.NOT_FOUND
+
+    async with stack.ai.resources.db.transaction() as session:  # the runner dies
+        await session.execute(
+            update(turns)
+            .where(turns.c.id == request_id)
+            .values(lease_until=datetime.now(UTC) - timedelta(seconds=1))
+        )
+    taken_over = await chat.create(message, request_id)
+    assert taken_over.replies[0].text.startswith("Your wallet is empty for now.")

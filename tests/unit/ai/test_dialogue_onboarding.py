@@ -83,6 +83,8 @@ def test_the_whatsapp_profile_name_is_only_a_suggestion_until_accepted():
         ("my name is wanjiku kamau", "Wanjiku Kamau"),
         ("call me Otieno", "Otieno"),
         ("jina langu ni Achieng'", "Achieng'"),
+        ("Jabari", "Jabari"),
+        ("imani", "Imani"),
     ],
 )
 def test_names_are_read_from_how_people_introduce_themselves(text, name):
@@ -94,7 +96,9 @@ def test_names_are_read_from_how_people_introduce_themselves(text, name):
     assert world.calls_of(rq.UpdateProfile)[-1].display_name == name
 
 
-@pytest.mark.parametrize("text", ["balance", "send 200 to 0712345678", "12345", "what is bitcoin?"])
+@pytest.mark.parametrize(
+    "text", ["balance", "send 200 to 0712345678", "12345", "what is bitcoin?", "hi", "Habari yako"]
+)
 def test_a_request_is_not_taken_for_a_name(text):
     world = World()
     world.send("hi")
