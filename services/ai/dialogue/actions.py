@@ -62,6 +62,8 @@ PAYOUT_RANGE = (10, 250_000)
 
 _CODE = re.compile(r"(?<!\d)(\d{3})[ -]?(\d{3})(?!\d)")
 _RESEND_WORDS = ("resend", "send again", "new code", "another code", "tuma tena", "code mpya")
+# A person's name on its own ("Wanjiku", "Mama Njeri"): one to three words of letters.
+_NAME = re.compile(r"\s*[^\W\d_]{2,}(?:[ '-][^\W\d_]+){0,2}\s*")
 _ABOVE_WORDS = {"above", "up", "over", "higher", "juu", "ikipanda", "panda", "zaidi"}
 _BELOW_WORDS = {"below", "down", "under", "lower", "chini", "ikishuka", "shuka"}
 
@@ -207,6 +209,13 @@ def _answer(sit: Situation, pending: Pending) -> dict[str, str]:
         name = re.sub(r"^(for|ya|kwa|ni)\s+", "", text, flags=re.IGNORECASE).strip(" .!").lower()
         if name:
             found["goal_name"] = name[:60]
+    if (
+        pending.awaiting == "recipient_phone"
+        and "recipient_phone" not in found
+        and _NAME.fullmatch(text)
+        and sit.interpretation.intent in (UNKNOWN, pending.intent)
+    ):
+        found["recipient_name"] = text.strip().title() if text.islower() else text.strip()
     if pending.intent in ACTIONS:
         found = _usable(pending.intent, found)
     return found

@@ -69,6 +69,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{greeting}, {name}! 😊 How can I help you today?",
         "sw": "{greeting}, {name}! 😊 Nikusaidie na nini leo?",
     },
+    "welcome_thanks": {
+        "en": "You're welcome, {name}! 😊 Anything else I can do for you?",
+        "sw": "Karibu sana, {name}! 😊 Kuna kingine nikusaidie?",
+    },
     "already_member": {
         "en": "You're already a member, {name} 🙂 How can I help?",
         "sw": "Tayari wewe ni mwanachama, {name} 🙂 Nikusaidie na nini?",

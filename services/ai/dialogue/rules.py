@@ -7,6 +7,7 @@ is left and sends every reply of every step, in order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from services.ai.dialogue import actions, onboarding
@@ -70,6 +71,8 @@ _CLARIFIABLE = frozenset(
         *actions.ACTIONS,
     }
 )
+
+_THANKS = re.compile(r"\b(thanks?|thank you|thx|asante|ahsante|shukran|shukrani)\b", re.IGNORECASE)
 
 # --- buttons ------------------------------------------------------------------------------------
 
@@ -224,7 +227,12 @@ def new_intent(context: Context, sit: Situation) -> Step:
     if intent in actions.ACTIONS:
         return actions.start(context, sit, intent, interpretation.details)
     if intent == "INTENT_GREETING":
-        text = say(language, "hello_member", greeting=greeting(sit, language), name=context.name)
+        if _THANKS.search(sit.text):
+            text = say(language, "welcome_thanks", name=context.name)
+        else:
+            text = say(
+                language, "hello_member", greeting=greeting(sit, language), name=context.name
+            )
         return Step(context, (reply(context, text),))
     if intent == "INTENT_HELP":
         return Step(context, (reply(context, say(language, "menu")),))

@@ -108,6 +108,17 @@ def test_a_named_recipient_is_asked_for_by_name_in_swahili():
     ]
 
 
+def test_a_name_given_for_the_recipient_asks_for_their_number():
+    world = ready_world()
+    world.send("send 100")
+    assert world.send("wanjiku") == [
+        "What is Wanjiku's phone number? I send to members by their number."
+    ]
+    assert world.send("0712 345 678") == [
+        "Send KES 100 (≈ 825 sats) to Wanjiku (+254 712 345 678)? Reply YES or NO"
+    ]
+
+
 def test_sending_to_your_own_number_is_caught():
     world = ready_world()
     replies = world.send("send 200 to 0700 111 222")

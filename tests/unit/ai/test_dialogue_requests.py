@@ -127,6 +127,13 @@ def test_chama_requests_are_answered_honestly():
     )
 
 
+def test_thanks_gets_you_are_welcome():
+    world = ready_world()
+    assert world.send("asante sana") == [
+        "You're welcome, Amina! 😊 Anything else I can do for you?"
+    ]
+
+
 def test_help_and_already_registered():
     world = ready_world()
     assert world.send("help")[0].startswith("You can say things like:")
