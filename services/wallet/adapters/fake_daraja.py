@@ -74,6 +74,7 @@ class StkScript:
     paid: bool | None = None  # what the query says (default: result_code == 0)
     refuse: dict | None = None  # answer the push itself with HTTP 400 and this body
     fail_http: int | None = None  # answer the push with this HTTP status (ambiguous)
+    lose_response: bool = False  # accept the push but answer 504 (our side never learns its id)
 
 
 @dataclass
@@ -305,6 +306,8 @@ class FakeDaraja:
             await self._answer_stk(txn, wait=False)
         else:
             self._spawn(self._answer_stk(txn), txn.checkout_request_id)
+        if script.lose_response:
+            return web.Response(status=504, text="upstream request timeout")
         return web.json_response(
             {
                 "MerchantRequestID": txn.merchant_request_id,

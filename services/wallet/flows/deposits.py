@@ -74,6 +74,11 @@ log = logging.getLogger("bitsacco.wallet.deposits")
 METHOD = "CreateDeposit"
 DEPOSIT_LINE = 1  # TransactionType DEPOSIT
 RUNNING_WAIT_SECONDS = 10.0
+# Unapplied callbacks are retried for this long; one for an unknown CheckoutRequestID is matched
+# to an unanswered push once it has waited ORPHAN_GRACE (our own record may still be committing).
+ORPHAN_WINDOW = timedelta(hours=1)
+ORPHAN_GRACE = timedelta(seconds=5)
+LATE_QUERY_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -400,9 +405,11 @@ class Deposits:
             verdict = mpesa.DepositCheck("mismatch")
         if row.state == "COMPLETED":
             return "duplicate"
+        if verdict.outcome == "paid" and row.state != "PENDING":
+            # Paid after we gave up on it: believed only once the STK Push Query confirms.
+            self._spawn(self.confirm_late(row.id, callback))
+            return "late: querying"
         if verdict.outcome == "paid":
-            if row.state != "PENDING":
-                log.error("deposit %s paid after it was %s; crediting it", row.id, row.state)
             await self._complete(
                 conn, row, callback.receipt, callback.result_code, callback.result_description, at
             )
@@ -613,7 +620,8 @@ class Deposits:
                 )
 
     async def reconcile_once(self, limit: int = 50) -> int:
-        """One pass: query due deposits, apply stored callbacks that can now be matched."""
+        """One pass: query due deposits, apply stored callbacks that can now be matched, and
+        match callbacks for pushes whose answer we never got."""
         async with self._store.write() as conn:
             at = now()
             due = await payments.claim_due(
@@ -625,10 +633,93 @@ class Deposits:
             elif at >= utc(row.expire_at):
                 await self.expire_unpushed(row.id)
         async with self._store.read() as conn:
-            waiting = await payments.unapplied_callbacks(conn, "stk")
-        for stored in {s.key for s in waiting}:
-            await self.apply_stored(stored)
+            waiting = await payments.unapplied_callbacks(conn, "stk", since=at - ORPHAN_WINDOW)
+        for key in {s.key for s in waiting}:
+            await self.apply_stored(key)
+        for stored in waiting:
+            if stored.received_at is not None and utc(stored.received_at) <= at - ORPHAN_GRACE:
+                await self.match_orphan(stored)
         return len(due)
+
+    async def confirm_late(self, deposit_id: str, callback: mpesa.StkCallback) -> None:
+        """A success callback for a deposit already FAILED or EXPIRED: credited only if the STK
+        Push Query confirms the payment (the member's money must not be lost)."""
+        answer = None
+        for attempt in range(LATE_QUERY_ATTEMPTS):
+            try:
+                answer = await self._daraja.stk_query(callback.checkout_request_id, now())
+                break
+            except DarajaError as exc:
+                log.warning("late payment of %s not confirmed yet: %s", deposit_id, exc)
+                await asyncio.sleep(5 * (attempt + 1))
+        if answer is None or mpesa.judge_stk_query(answer).outcome != "paid":
+            return
+        async with self._store.write() as conn:
+            row = await payments.lock_deposit(conn, id=deposit_id)
+            if row.state in ("FAILED", "EXPIRED"):
+                receipt = callback.receipt
+                if await self._receipt_taken(conn, receipt, row.id):
+                    receipt = None
+                log.error("deposit %s paid after it was %s; crediting it", row.id, row.state)
+                await self._complete(conn, row, receipt, 0, callback.result_description, now())
+
+    async def match_orphan(self, stored) -> None:
+        """A successful callback for a CheckoutRequestID we never recorded: the STK push was sent
+        but its answer was lost. It belongs to the oldest unanswered push to the same phone for the
+        same amount made shortly before, once the STK Push Query confirms the payment."""
+        callback = mpesa.parse_stk_callback(stored.body.encode())
+        if callback.result_code != 0 or not callback.phone or callback.amount_kes is None:
+            return
+        async with self._store.read() as conn:
+            if await payments.lock_deposit(conn, checkout_request_id=callback.checkout_request_id):
+                return
+            received = utc(stored.received_at)
+            candidate = (
+                await conn.execute(
+                    select(deposits)
+                    .where(
+                        deposits.c.pushed.is_(False),
+                        deposits.c.checkout_request_id.is_(None),
+                        deposits.c.phone == f"+{callback.phone}",
+                        deposits.c.amount_minor == callback.amount_kes * 100,
+                        deposits.c.state.in_(("PENDING", "EXPIRED")),
+                        deposits.c.created_at <= received,
+                        deposits.c.created_at >= received - self._expiry,
+                    )
+                    .order_by(deposits.c.created_at)
+                    .limit(1)
+                )
+            ).one_or_none()
+        if candidate is None:
+            return
+        try:
+            answer = await self._daraja.stk_query(callback.checkout_request_id, now())
+        except DarajaError as exc:
+            log.warning("orphan callback %s not confirmed yet: %s", stored.key, exc)
+            return
+        if mpesa.judge_stk_query(answer).outcome != "paid":
+            return
+        async with self._store.write() as conn:
+            at = now()
+            row = await payments.lock_deposit(conn, id=candidate.id)
+            if row.checkout_request_id is not None or row.state not in ("PENDING", "EXPIRED"):
+                return
+            await conn.execute(
+                update(deposits)
+                .where(deposits.c.id == row.id)
+                .values(
+                    checkout_request_id=callback.checkout_request_id,
+                    merchant_request_id=callback.merchant_request_id,
+                    pushed=True,
+                )
+            )
+            receipt = callback.receipt
+            if await self._receipt_taken(conn, receipt, row.id):
+                receipt = None
+            await self._complete(conn, row, receipt, 0, callback.result_description, at)
+            await payments.mark_applied(
+                conn, "stk", callback.checkout_request_id, at, "matched to an unanswered push"
+            )
 
     def _spawn(self, coro) -> None:
         task = asyncio.create_task(coro)

@@ -38,10 +38,14 @@ async def store_callback(
     return result.rowcount == 1
 
 
-async def unapplied_callbacks(conn: AsyncConnection, kind: str, key: str | None = None):
+async def unapplied_callbacks(
+    conn: AsyncConnection, kind: str, key: str | None = None, since: datetime | None = None
+):
     query = select(callbacks).where(callbacks.c.kind == kind, callbacks.c.applied_at.is_(None))
     if key is not None:
         query = query.where(callbacks.c.key == key)
+    if since is not None:
+        query = query.where(callbacks.c.received_at >= since)
     return (await conn.execute(query.order_by(callbacks.c.id))).all()
 
 
