@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -12,7 +13,6 @@ import httpx
 from services.runtime.auth import ServiceTokens, TokenVerifier
 from services.runtime.bootstrap import Resources, token_verifier
 from services.users.client import UsersClient
-from services.users.keys import write_private_file
 from services.wallet.adapters.daraja import DarajaClient, DarajaCredentials
 from services.wallet.adapters.fake_daraja import FakeDaraja
 from services.wallet.adapters.prices import (
@@ -49,7 +49,14 @@ def callback_token(settings: WalletSettings) -> str:
         return settings.mpesa_callback_token.get_secret_value()
     path = settings.state_dir / "wallet" / "callback-token"
     if not path.exists():
-        write_private_file(path, secrets.token_urlsafe(32))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process made it first
+        else:
+            with os.fdopen(descriptor, "w") as file:
+                file.write(secrets.token_urlsafe(32))
     return path.read_text().strip()
 
 

@@ -216,3 +216,33 @@ async def test_daily_withdraw_limit(stack):
     )
     assert details["ErrorInfo"].metadata["operation"] == "withdraw"
     await settled(stack, member, first.name)
+
+
+async def test_step_up_for_a_large_withdrawal(stack):
+    member = await stack.member(tier=2)
+    await fund(stack, member, 10_000)
+    await fund(stack, member, 10_000)
+    key = request_id()
+    details = await refused(
+        withdraw(stack, member, 15_000, key=key),
+        grpc.StatusCode.FAILED_PRECONDITION,
+        "STEP_UP_REQUIRED",
+    )
+    assert dict(details["ErrorInfo"].metadata) == {
+        "action": "STEP_UP_ACTION_WITHDRAWAL",
+        "currency_code": "KES",
+        "minor_units": "1500000",
+    }
+    assert (await wallet(stack, member)).pending_out_sats == 0  # nothing reserved
+    grant = stack.grant(member, key, "STEP_UP_ACTION_WITHDRAWAL", "KES", 1_500_000)
+    answer = await stack.stub.CreateWithdrawal(
+        pb.CreateWithdrawalRequest(
+            parent="wallets/me",
+            withdrawal=W.Withdrawal(fiat_amount=kes(15_000)),
+            request_id=key,
+            step_up_token=grant,
+        ),
+        metadata=member.metadata,
+    )
+    done = await settled(stack, member, answer.withdrawal.name)
+    assert done.state == W.WITHDRAWAL_STATE_COMPLETED
