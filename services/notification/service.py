@@ -13,6 +13,7 @@ from pathlib import Path
 
 from services.notification.adapters.assistant import Assistant
 from services.notification.adapters.media_download import MediaDownloader
+from services.notification.adapters.members import Members
 from services.notification.adapters.providers import MessageProvider
 from services.notification.adapters.voice import Voice
 from services.notification.handlers import PUBLIC_METHODS, NotificationHandlers
@@ -22,11 +23,14 @@ from services.notification.rules.templates import TemplateRegistry
 from services.notification.settings import NotificationSettings
 from services.notification.storage import messages as store
 from services.notification.storage.media import delete_expired_media
+from services.notification.storage.tables import processed
 from services.notification.workers.delivery import Delivery
 from services.notification.workers.inbound import Checkpoint, InboundWorker, _no_checkpoint
-from services.notification.workers.lanes import Lanes
+from services.notification.workers.lanes import Lanes, stopping
+from services.notification.workers.wallet_events import CONSUMER_GROUP, WalletEvents
 from services.runtime.auth import ServiceTokens
 from services.runtime.bootstrap import Resources
+from services.runtime.events import Consumer, stream_name
 from services.runtime.server import Service
 
 log = logging.getLogger("bitsacco.notification")
@@ -89,6 +93,8 @@ async def _housekeeping(db, closables, every_seconds: float = 3600.0) -> None:
                     await delete_expired_media(session, now)
                     await store.forget_early_statuses(session, now - timedelta(days=1))
             except Exception:
+                if stopping():
+                    raise
                 log.exception("housekeeping failed")
             await asyncio.sleep(every_seconds)
     finally:
@@ -144,8 +150,20 @@ async def build(resources: Resources | None, *, checkpoint: Checkpoint = _no_che
     )
     intake = Intake(db, cache, settings, wake_inbound=inbound.wake)
 
-    closables = [assistant, voice, downloader, *providers.values()]
+    members = Members(settings.users_target, tokens.token)
+    wallet_events = Consumer(
+        db,
+        processed,
+        resources.bus,
+        stream_name("wallet", settings.namespace),
+        CONSUMER_GROUP,
+        WalletEvents(outbound, members).handle,
+    )
+
+    closables = [assistant, voice, downloader, members, *providers.values()]
     background = [lambda: _housekeeping(db, closables)]
+    if settings.wallet_events_enabled:
+        background.append(wallet_events.run)
     if settings.inbound_worker_enabled:
         background.append(inbound.run)
     if settings.delivery_worker_enabled:

@@ -54,8 +54,9 @@ class NotificationSettings(RuntimeSettings):
     twilio_media_credential_hosts: list[str] = ["api.twilio.com"]
     whatsapp_media_hosts: list[str] = ["graph.facebook.com", "lookaside.fbsbx.com"]
     whatsapp_media_credential_hosts: list[str] = ["graph.facebook.com", "lookaside.fbsbx.com"]
-    # Extra CA bundle for media downloads (tests use a local CA); None: the system's.
-    media_ca_file: str | None = None
+    # Extra CA bundle for HTTPS to providers and media hosts (tests use a local CA); None: the
+    # system's.
+    provider_ca_file: str | None = None
     media_expire_days: int = 7
 
     # Other services.

@@ -30,8 +30,8 @@ class MediaDownloader:
     def __init__(self, settings: NotificationSettings) -> None:
         self._settings = settings
         verify: ssl.SSLContext | bool = True
-        if settings.media_ca_file:
-            verify = ssl.create_default_context(cafile=settings.media_ca_file)
+        if settings.provider_ca_file:
+            verify = ssl.create_default_context(cafile=settings.provider_ca_file)
         self._client = httpx.AsyncClient(
             verify=verify,
             follow_redirects=False,

@@ -4,6 +4,8 @@ tests point it at a local server speaking the Graph API."""
 
 from __future__ import annotations
 
+import ssl
+
 import httpx
 from bitsacco.notification.v1 import notification_pb2 as pb
 
@@ -104,7 +106,11 @@ class WhatsAppCloudProvider:
         self._url = (
             f"{base}/{settings.whatsapp_graph_version}/{settings.whatsapp_phone_number_id}/messages"
         )
+        verify: ssl.SSLContext | bool = True
+        if settings.provider_ca_file:
+            verify = ssl.create_default_context(cafile=settings.provider_ca_file)
         self._client = httpx.AsyncClient(
+            verify=verify,
             timeout=httpx.Timeout(30.0, connect=10.0),
             trust_env=False,
             headers={

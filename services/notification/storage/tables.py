@@ -120,8 +120,8 @@ def _early_statuses(meta: MetaData) -> Table:
     )
 
 
-TABLES = (_messages, _outbox_messages, _media, _twilio_contents, _early_statuses)
-
-messages, outbox_messages, media, twilio_contents, early_statuses = (
-    make(metadata) for make in TABLES
-)
+messages = _messages(metadata)
+outbox_messages = _outbox_messages(metadata)
+media = _media(metadata)
+twilio_contents = _twilio_contents(metadata)
+early_statuses = _early_statuses(metadata)

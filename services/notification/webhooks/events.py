@@ -7,6 +7,18 @@ from datetime import datetime
 
 from bitsacco.notification.v1 import notification_pb2 as pb
 
+from services.runtime.phone_numbers import InvalidPhoneNumber, normalize_phone
+
+
+def our_number(raw: str) -> str:
+    """Our own number as the provider names it: E.164 when it parses, else `+` and its digits
+    (test and sandbox numbers such as +1 555… are not valid numbers, and are still ours)."""
+    try:
+        return normalize_phone(raw)
+    except InvalidPhoneNumber:
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        return f"+{digits}" if digits else ""
+
 
 class MalformedWebhook(ValueError):
     """The payload is signed but not one we can read (HTTP 400)."""

@@ -16,7 +16,12 @@ from bitsacco.notification.v1 import notification_pb2 as pb
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 
 from services.notification.rules.delivery_status import TWILIO_STATUSES
-from services.notification.webhooks.events import InboundMessage, MalformedWebhook, StatusUpdate
+from services.notification.webhooks.events import (
+    InboundMessage,
+    MalformedWebhook,
+    StatusUpdate,
+    our_number,
+)
 from services.runtime.phone_numbers import InvalidPhoneNumber, normalize_phone
 
 
@@ -115,7 +120,7 @@ def inbound_message(fields: FormFields) -> InboundMessage:
         provider_message_id=sid,
         channel=channel,
         sender_phone=_phone(sender, "From"),
-        recipient_phone=_phone(recipient, "To") if recipient else "",
+        recipient_phone=our_number(recipient),
         content=content,
         profile_name=fields.get("ProfileName")[:256],
         remote_media=remote_media,

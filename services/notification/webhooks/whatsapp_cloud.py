@@ -17,6 +17,7 @@ from services.notification.webhooks.events import (
     MalformedWebhook,
     StatusUpdate,
     WebhookBatch,
+    our_number,
 )
 from services.runtime.phone_numbers import InvalidPhoneNumber, normalize_phone
 
@@ -115,7 +116,7 @@ def parse_batch(body: bytes) -> WebhookBatch:
                             provider_message_id=str(message["id"]),
                             channel=pb.CHANNEL_WHATSAPP,
                             sender_phone=_phone(sender),
-                            recipient_phone=_phone(ours) if ours else "",
+                            recipient_phone=our_number(ours),
                             content=content,
                             profile_name=names.get(sender, "")[:256],
                             remote_media=remote,

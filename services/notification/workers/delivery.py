@@ -30,6 +30,7 @@ from services.notification.settings import NotificationSettings
 from services.notification.storage import messages as store
 from services.notification.storage.outbox_messages import capture
 from services.notification.storage.tables import messages
+from services.notification.workers.lanes import stopping
 from services.runtime.db import Database
 from services.runtime.errors import to_rpc_status
 
@@ -66,7 +67,7 @@ class Delivery:
 
     async def drain(self, phone: str, renew: Callable[[], Awaitable[bool]]) -> None:
         """Send the member's queued messages in order until one must wait or none is left."""
-        while True:
+        while not stopping():
             async with self._db.transaction() as session:
                 head = await store.lane_head(session, store.OUTBOUND, QUEUED, phone)
             if head is None:
@@ -183,6 +184,8 @@ class Delivery:
         except ProviderError as error:
             return await self._after_error(row, attempt, error)
         except Exception as error:  # a bug or an unexpected answer: retry, do not lose it
+            if stopping():
+                raise
             log.exception("provider adapter failed")
             return await self._after_error(
                 row, attempt, ProviderError("PROVIDER_ERROR", str(error), transient=True)

@@ -40,6 +40,7 @@ from services.notification.storage import messages as store
 from services.notification.storage.media import find_media, store_media
 from services.notification.storage.tables import messages
 from services.notification.workers.delivery import error_status
+from services.notification.workers.lanes import stopping
 from services.runtime.cache import Cache
 from services.runtime.db import Database
 
@@ -84,7 +85,7 @@ class InboundWorker:
             return await store.ready_lanes(session, store.INBOUND, RECEIVED, store.utcnow(), limit)
 
     async def drain(self, phone: str, renew: Callable[[], Awaitable[bool]]) -> None:
-        while True:
+        while not stopping():
             async with self._db.transaction() as session:
                 head = await store.lane_head(session, store.INBOUND, RECEIVED, phone)
             if head is None:
@@ -106,6 +107,8 @@ class InboundWorker:
         except DependencyError as error:
             return await self._retry_later(row, error)
         except Exception as error:  # a bug must not lose the message, nor spin on it
+            if stopping():
+                raise
             log.exception("inbound message failed unexpectedly")
             return await self._retry_later(row, DependencyError(str(error), transient=True))
 

@@ -19,6 +19,16 @@ from services.runtime.cache import Cache
 
 log = logging.getLogger("bitsacco.notification.lanes")
 
+
+def stopping() -> bool:
+    """Whether this task is being cancelled. A driver may turn a cancellation into its own
+    exception (a query cut off mid-way); a loop that catches Exception must not carry on then."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+SHUTDOWN_SECONDS = 5.0
+
 ListLanes = Callable[[int], Awaitable[list[str]]]
 DrainLane = Callable[[str, Callable[[], Awaitable[bool]]], Awaitable[None]]
 
@@ -71,15 +81,16 @@ class Lanes:
     async def _run_lane(self, lane: str) -> None:
         try:
             await self._drain(lane, lambda: self._renew(lane))
-        except asyncio.CancelledError:
-            raise
         except Exception:
+            if stopping():
+                raise
             log.exception("%s lane failed; it will be retried", self.name)
             await asyncio.sleep(self._poll_seconds)
         finally:
             self._active.pop(lane, None)
             with contextlib.suppress(Exception):
-                await asyncio.shield(self._release(lane))
+                async with asyncio.timeout(SHUTDOWN_SECONDS):
+                    await asyncio.shield(self._release(lane))
             self._wake.set()
 
     async def dispatch_once(self) -> int:
@@ -99,15 +110,27 @@ class Lanes:
     async def run(self) -> None:
         try:
             while True:
+                # A library awaited below may swallow our cancellation (the task then still
+                # reports it as pending): stop anyway.
+                if stopping():
+                    raise asyncio.CancelledError
                 self._wake.clear()
                 try:
                     await self.dispatch_once()
                 except Exception:
+                    if stopping():
+                        raise
                     log.exception("%s dispatcher failed; retrying", self.name)
+                # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation
+                # that arrives as the wake-up does, and the service would never stop.
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self._poll_seconds)
+                    async with asyncio.timeout(self._poll_seconds):
+                        await self._wake.wait()
         finally:
             tasks = list(self._active.values())
             for task in tasks:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            if tasks:  # bounded: a lane stuck in a driver must not keep the service from stopping
+                _, stuck = await asyncio.wait(tasks, timeout=SHUTDOWN_SECONDS)
+                if stuck:
+                    log.warning("%s: %d lanes did not stop in time", self.name, len(stuck))

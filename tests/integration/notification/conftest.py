@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
+import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
 
 import pytest
 from bitsacco.notification.v1 import notification_service_pb2_grpc
@@ -20,6 +23,7 @@ FAST_WORKERS = {
     "retry_max_seconds": 0.2,
     "wallet_events_enabled": False,
     "public_base_url": "https://chat.bitsacco.test",
+    "database_pool_size": 4,
 }
 
 
@@ -28,17 +32,53 @@ def new_phone() -> str:
     return "+25471" + "".join(random.choices("0123456789", k=7))
 
 
+STOP_SECONDS = 30.0
+DUMP = Path(tempfile.gettempdir()) / "notification-stop-dump.txt"
+
+
+async def _dump_tasks_after(seconds: float) -> None:
+    """If the service has not stopped after `seconds`, write every task's stack to DUMP."""
+    await asyncio.sleep(seconds)
+    with DUMP.open("a") as out:
+        out.write(f"--- service did not stop within {seconds}s ---\n")
+        for task in asyncio.all_tasks():
+            out.write(f"{task!r}\n")
+            try:
+                task.print_stack(file=out)
+            except Exception as error:  # Cython coroutines have no Python frames
+                out.write(f"  (no stack: {error!r})\n")
+
+
 Serve = Callable[..., AbstractAsyncContextManager[InProcessService]]
 
 
+async def _forget_earlier_tests(pg_url: str) -> None:
+    """Each test starts from empty notification tables: a message an earlier test left queued
+    must not be sent by this test's provider."""
+    import asyncpg
+
+    connection = await asyncpg.connect(pg_url.replace("postgresql+asyncpg", "postgresql"))
+    try:
+        tables = await connection.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'notification'"
+            " AND tablename <> 'alembic_version'"
+        )
+        if tables:
+            names = ", ".join(f'notification."{t["tablename"]}"' for t in tables)
+            await connection.execute(f"TRUNCATE {names}")
+    finally:
+        await connection.close()
+
+
 @pytest.fixture
-def serve_notification(pg_url, redis_url, namespace) -> Serve:
+async def serve_notification(pg_url, redis_url, namespace) -> Serve:
     """`async with serve_notification(**settings) as svc:` runs the real service in-process."""
+    await _forget_earlier_tests(pg_url)
 
     @asynccontextmanager
     async def serve(builder=build, **overrides) -> AsyncIterator[InProcessService]:
         settings = {**FAST_WORKERS, "service_secret": SERVICE_SECRET, **overrides}
-        async with serve_in_process(
+        serving = serve_in_process(
             "notification",
             builder,
             pg_url,
@@ -47,8 +87,16 @@ def serve_notification(pg_url, redis_url, namespace) -> Serve:
             verifier=verifier(),
             settings_type=NotificationSettings,
             **settings,
-        ) as svc:
+        )
+        svc = await serving.__aenter__()
+        try:
             yield svc
+        finally:
+            watchdog = asyncio.create_task(_dump_tasks_after(STOP_SECONDS))
+            try:
+                await serving.__aexit__(None, None, None)
+            finally:
+                watchdog.cancel()
 
     return serve
 

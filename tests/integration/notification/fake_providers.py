@@ -173,7 +173,28 @@ class FakeGraph(FakeServer):
         self.auth = f"Bearer {access_token}"
         self.failures: deque[tuple[int, int]] = deque()
         self.sent: list[dict] = []
+        self.media_urls: dict[str, str] = {}  # media id → where its bytes are
         self.app.router.add_post("/{version}/{phone}/messages", self._send)
+        self.app.router.add_get("/{version}/{media_id}", self._media)
+
+    async def _media(self, request: web.Request) -> web.Response:
+        if request.headers.get("Authorization") != self.auth:
+            return web.json_response(
+                {"error": {"message": "Invalid token", "code": 190}}, status=401
+            )
+        media_id = request.match_info["media_id"]
+        if media_id not in self.media_urls:
+            return web.json_response(
+                {"error": {"message": "Unknown media", "code": 100}}, status=400
+            )
+        return web.json_response(
+            {
+                "messaging_product": "whatsapp",
+                "url": self.media_urls[media_id],
+                "mime_type": "audio/ogg",
+                "id": media_id,
+            }
+        )
 
     async def _send(self, request: web.Request) -> web.Response:
         if request.headers.get("Authorization") != self.auth:

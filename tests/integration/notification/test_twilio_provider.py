@@ -52,7 +52,7 @@ class World:
             "twilio_template_content_sids": {"verification_code:en": "HXverificationcode"},
             "twilio_media_hosts": ["127.0.0.1", "127.0.0.3"],
             "twilio_media_credential_hosts": ["127.0.0.1"],
-            "media_ca_file": str(ca_file),
+            "provider_ca_file": str(ca_file),
         }
 
 
