@@ -79,6 +79,7 @@ RUNNING_WAIT_SECONDS = 10.0
 ORPHAN_WINDOW = timedelta(hours=1)
 ORPHAN_GRACE = timedelta(seconds=5)
 LATE_QUERY_ATTEMPTS = 3
+QUERY_FAILURE_GRACE = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -584,7 +585,11 @@ class Deposits:
                 reason = "MISMATCH" if row.needs_query else verdict.failure_reason or "UNKNOWN"
                 code = mpesa.as_integer(answer.get("ResultCode"))
                 await self._fail(conn, row, reason, code, str(answer.get("ResultDesc", "")), at)
-            elif at >= utc(row.expire_at):
+            elif at >= utc(row.expire_at) and (
+                verdict is not None or at >= utc(row.expire_at) + QUERY_FAILURE_GRACE
+            ):
+                # Expired only once Daraja said it is still not paid (or could not be asked for
+                # a long while): a deposit whose status we cannot learn is not given up early.
                 await self._fail(
                     conn,
                     row,
