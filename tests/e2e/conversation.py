@@ -58,7 +58,7 @@ async def ask(phone: Simulator, text: str, replies: int = 1) -> list[str]:
 async def press(phone: Simulator, title: str, replies: int = 1) -> list[str]:
     """Tap the button titled `title` on the last message that had buttons."""
     button = next((b for b in phone.last_buttons if b[1] == title), None)
-    assert button is not None, f"no button {title!r} in {phone.last_buttons}"
+    assert button is not None, f"no button {title!r} in {phone.last_buttons}: {phone.received[-3:]}"
     arrived = await phone.say(
         button=button, until=lambda shown: len(whatsapp(shown)) >= replies, within=30
     )
