@@ -13,7 +13,7 @@ from services.wallet.storage.store import Store
 
 @pytest.fixture(scope="session")
 async def wallet_pg(pg_url) -> Store:
-    db = Database(pg_url, "wallet", pool_size=4)
+    db = Database(pg_url, "wallet", pool_size=2)
     await db.migrate(migrations_of("wallet"))
     yield Store(db)
     await db.close()
@@ -59,6 +59,6 @@ async def stack(pg_url, redis_url, namespace, wallet_pg):
         namespace,
         deposit_expiry_seconds=4,
         quote_ttl_seconds=3,
-        database_pool_size=4,
+        database_pool_size=3,
     ) as running:
         yield running

@@ -272,7 +272,8 @@ def wallet_values(users: UsersUnderTest, bridge_url: str, price_url: str, **over
 async def wallet_stack(
     pg_url: str, redis_url: str, namespace: str, **overrides
 ) -> AsyncIterator[WalletStack]:
-    async with users_service(pg_url, redis_url, namespace) as users:
+    # Small pools: the PostgreSQL server (max_connections 100) is shared with other test runs.
+    async with users_service(pg_url, redis_url, namespace, database_pool_size=3) as users:
         bridge, prices = WebhookBridge(), PriceServer()
         await bridge.start()
         await prices.start()
