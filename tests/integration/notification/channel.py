@@ -15,9 +15,9 @@ from google.api import httpbody_pb2
 from twilio.request_validator import RequestValidator
 
 from tests.integration.notification.conftest import INBOUND_URL, TWILIO_TOKEN
-from tests.integration.notification.identities import bearer, service_token
+from tests.integration.notification.identities import ServiceBearer
 
-SUPPORT = bearer(service_token("ai"))
+SUPPORT = ServiceBearer("ai")
 FORM = "application/x-www-form-urlencoded"
 
 

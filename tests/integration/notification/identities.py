@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from collections.abc import Sequence
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -57,3 +58,20 @@ def member_token(
 
 def bearer(token: str) -> tuple[tuple[str, str], ...]:
     return (("authorization", f"Bearer {token}"),)
+
+
+class ServiceBearer(Sequence):
+    """Call metadata that mints a fresh service token each time it is used, so a module-level
+    constant made at collection time never expires however long the suite runs."""
+
+    def __init__(self, service: str) -> None:
+        self._service = service
+
+    def _pairs(self) -> tuple[tuple[str, str], ...]:
+        return bearer(service_token(self._service))
+
+    def __getitem__(self, index):
+        return self._pairs()[index]
+
+    def __len__(self) -> int:
+        return 1

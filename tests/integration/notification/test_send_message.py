@@ -13,9 +13,14 @@ from bitsacco.notification.v1 import notification_service_pb2 as api
 
 from tests.harness import details_of
 from tests.integration.notification.conftest import new_phone
-from tests.integration.notification.identities import bearer, member_token, service_token
+from tests.integration.notification.identities import (
+    ServiceBearer,
+    bearer,
+    member_token,
+    service_token,
+)
 
-USERS = bearer(service_token("users"))
+USERS = ServiceBearer("users")
 
 
 def code_template(code: str = "123456", language: str = "en") -> pb.TemplateContent:

@@ -26,13 +26,13 @@ from tests.integration.notification.channel import (
 )
 from tests.integration.notification.conftest import STATUS_URL, TWILIO_TOKEN, new_phone
 from tests.integration.notification.fake_providers import FakeMediaHost, FakeTwilio, basic_auth
-from tests.integration.notification.identities import bearer, service_token
+from tests.integration.notification.identities import ServiceBearer
 from tests.integration.notification.test_crash_recovery import crash_at
 from tests.integration.notification.tls import make_tls
 
 ACCOUNT = "AC" + "1" * 32
 BUSINESS = "+14155238886"
-WALLET = bearer(service_token("wallet"))
+WALLET = ServiceBearer("wallet")
 
 
 class World:
