@@ -58,7 +58,7 @@ async def serve_in_process(
         redis_url=redis_url,
         namespace=namespace,
         shutdown_grace_seconds=1,
-        **overrides,
+        **{"database_pool_size": 3, **overrides},  # many services share one test server
     )
     async with open_resources(settings) as resources:
         if migrations := migrations_of(name):
