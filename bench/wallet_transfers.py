@@ -226,7 +226,7 @@ async def main() -> None:
 async def run(url: str) -> None:
     db = Database(url, "wallet", pool_size=POOL)
     await db.migrate(migrations_of("wallet"))
-    store = Store(db)
+    store = Store(db, single_statement_pool=POOL)
     ring = KeyRing([SigningKey.generate()])
     issuer = TokenIssuer(ring, ISSUER, AUDIENCE)
     members: dict[str, Member] = {}
@@ -324,6 +324,7 @@ async def run(url: str) -> None:
         await channel.close()
         await pool.close()
         await running.stop()
+        await store.close()
         await resources.cache.client.delete(f"{settings.namespace}events.wallet")
     await db.close()
 

@@ -182,12 +182,14 @@ async def assemble(
         )
     daraja = DarajaClient(base_url, credentials, settings.daraja_timeout_seconds)
     closers.append(daraja.close)
+    store = Store(resources.db, single_statement_pool=settings.database_pool_size)
+    closers.append(store.close)
     tokens = [callback_token(settings)]
     if settings.mpesa_callback_token_previous:
         tokens.append(settings.mpesa_callback_token_previous.get_secret_value())
     return WalletApp(
         settings=settings,
-        store=Store(resources.db),
+        store=store,
         prices=prices,
         directory=directory,
         verifier=token_verifier(settings),

@@ -12,17 +12,19 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from services.runtime.db import Database
 
 
 class Store:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, single_statement_pool: int = 10) -> None:
         self.db = db
         self.engine = db.engine
         self.is_sqlite = db.is_sqlite
         self._write_lock = asyncio.Lock()
+        self._single_pool = single_statement_pool
+        self._single: AsyncEngine | None = None
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
@@ -41,11 +43,28 @@ class Store:
 
     @asynccontextmanager
     async def single_statement(self) -> AsyncIterator[AsyncConnection]:
-        """Autocommit: each statement is its own transaction (one round trip for a function)."""
+        """Autocommit: each statement is its own transaction — one round trip for a server-side
+        function. Its own small pool, without the pre-ping and the reset on return (two more round
+        trips each time): a connection that died is invalidated by its error, and the caller's
+        retry under the same request id is safe."""
         if self.is_sqlite:
             raise RuntimeError("single_statement is for PostgreSQL server-side functions")
-        async with self.engine.connect() as conn:
-            yield await conn.execution_options(isolation_level="AUTOCOMMIT")
+        if self._single is None:
+            self._single = create_async_engine(
+                self.engine.url,
+                isolation_level="AUTOCOMMIT",
+                pool_size=self._single_pool,
+                max_overflow=self._single_pool,
+                pool_pre_ping=False,
+                pool_reset_on_return=None,
+                pool_recycle=600,
+            )
+        async with self._single.connect() as conn:
+            yield conn
+
+    async def close(self) -> None:
+        if self._single is not None:
+            await self._single.dispose()
 
 
 def utc(moment: datetime | None) -> datetime | None:

@@ -15,7 +15,9 @@ from services.wallet.storage.store import Store
 async def wallet_pg(pg_url) -> Store:
     db = Database(pg_url, "wallet", pool_size=2)
     await db.migrate(migrations_of("wallet"))
-    yield Store(db)
+    store = Store(db, single_statement_pool=3)
+    yield store
+    await store.close()
     await db.close()
 
 
