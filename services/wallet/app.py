@@ -14,7 +14,6 @@ from services.runtime.auth import ServiceTokens, TokenVerifier
 from services.runtime.bootstrap import Resources, token_verifier
 from services.users.client import UsersClient
 from services.wallet.adapters.daraja import DarajaClient, DarajaCredentials
-from services.wallet.adapters.fake_daraja import FakeDaraja
 from services.wallet.adapters.prices import (
     CoinGeckoSource,
     PriceFeed,
@@ -69,7 +68,7 @@ class WalletApp:
     verifier: TokenVerifier
     daraja: DarajaClient
     callback_tokens: tuple[str, ...]
-    fake_daraja: FakeDaraja | None = None
+    fake_daraja: object | None = None  # the local FakeDaraja in the simulated mode
     closers: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -168,6 +167,9 @@ async def assemble(
         )
         base_url = settings.daraja_base_url
     else:
+        # aiohttp (the fake's server) is needed only here, not in the live mode.
+        from services.wallet.adapters.fake_daraja import FakeDaraja
+
         fake = FakeDaraja(pay_delay=settings.mpesa_fake_pay_delay_seconds)
         base_url = await fake.start()
         closers.append(fake.stop)
