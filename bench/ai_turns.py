@@ -94,17 +94,22 @@ class Replies:
         self._stub = notification_service_pb2_grpc.NotificationServiceStub(self._channel)
         self._waiting: dict[str, asyncio.Future] = {}
         self._after = 0
+        self._seen: set[int] = set()
 
     async def _fetch(self) -> list:
+        """New messages; a lower sequence can commit after a higher one was read, so every poll
+        looks back a little and skips what it has seen."""
         answer = await self._stub.ListOutboxMessages(
             notification_service_pb2.ListOutboxMessagesRequest(
-                after_sequence=self._after, page_size=1000
+                after_sequence=max(0, self._after - 500), page_size=1000
             ),
             metadata=call_metadata(self._tokens.token()),
         )
-        if answer.outbox_messages:
-            self._after = answer.outbox_messages[-1].sequence
-        return list(answer.outbox_messages)
+        fresh = [m for m in answer.outbox_messages if m.sequence not in self._seen]
+        for message in fresh:
+            self._seen.add(message.sequence)
+            self._after = max(self._after, message.sequence)
+        return fresh
 
     async def skip_history(self) -> None:
         while await self._fetch():
@@ -179,7 +184,7 @@ async def start_system(workdir: Path, database_url: str, secret: str, twilio_tok
         "SERVICE_SECRET": secret,
         "STATE_DIR": str(workdir / "state"),
         "METRICS_PORT": "-1",
-        "LOG_LEVEL": "ERROR",
+        "LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "ERROR"),
         "USERS_TARGET": target["users"],
         "WALLET_TARGET": target["wallet"],
         "NOTIFICATION_TARGET": target["notification"],
