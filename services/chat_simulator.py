@@ -38,7 +38,7 @@ from twilio.request_validator import RequestValidator
 from services.runtime.auth import ServiceTokens
 from services.runtime.clients import call_metadata, channel
 from services.runtime.phone_numbers import display_phone, normalize_phone
-from services.runtime.settings import SERVICE_PORTS
+from services.runtime.settings import SERVICE_PORTS, embedded_service_secret
 
 IDENTITY = "chat-simulator"
 TEMPLATES = Path(__file__).resolve().parent / "notification" / "templates.toml"
@@ -82,7 +82,7 @@ class SimulatorConfig:
                 "No Twilio signing secret: set TWILIO_AUTH_TOKEN (a provider is configured, so "
                 "there is no dev token)."
             )
-        secret = os.environ.get("SERVICE_SECRET") or None
+        secret = os.environ.get("SERVICE_SECRET") or embedded_service_secret()
         values = {
             "phone": normalize_phone(phone),
             "gateway_url": os.environ.get("GATEWAY_URL", "http://127.0.0.1:8080"),

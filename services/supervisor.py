@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import json
 import os
-import secrets
 import signal
 import sys
 import time
@@ -29,7 +28,7 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from services.runtime.settings import SERVICE_PORTS, RuntimeSettings
+from services.runtime.settings import SERVICE_PORTS, RuntimeSettings, embedded_service_secret
 
 # users first: everyone verifies tokens against its key set.
 START_ORDER = ("users", "voice", "notification", "wallet", "chama", "ai")
@@ -208,18 +207,14 @@ def how_to_talk(settings) -> str:
     )
 
 
-def share_service_secret() -> None:
-    """Services prove who they are to each other with SERVICE_SECRET, which has no default: in
-    the embedded shape the group gets a fresh random one per run, unless one is configured."""
-    os.environ.setdefault("SERVICE_SECRET", secrets.token_urlsafe(32))
-
-
 async def main() -> int:
     from gateway.settings import GatewaySettings
 
-    share_service_secret()
     gateway_settings = GatewaySettings()
     state_dir = REPO / RuntimeSettings().state_dir
+    # Services prove who they are to each other with SERVICE_SECRET, which has no default.
+    if not os.environ.get("SERVICE_SECRET"):
+        os.environ["SERVICE_SECRET"] = embedded_service_secret(state_dir, create=True)
     supervisor = Supervisor([*service_children(), gateway_child(gateway_settings, state_dir)])
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -6,6 +6,7 @@ have none: a secret that is not configured is `None` and the feature that needs 
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -69,3 +70,16 @@ class RuntimeSettings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{self.state_dir / (self.service_name + '.db')}"
+
+
+def embedded_service_secret(state_dir: Path = STATE_DIR, create: bool = False) -> str | None:
+    """The embedded shape's SERVICE_SECRET, generated once and kept in `.state/service-secret`
+    (never a default): `make run` creates it, local tools such as the chat simulator read it."""
+    path = state_dir / "service-secret"
+    if not path.exists():
+        if not create:
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
