@@ -142,11 +142,19 @@ async def start_service(db_url: str, namespace: str, port: int, **env: str):
         "services.notification",
         cwd=REPO,
         env=environment,
-        stdout=asyncio.subprocess.DEVNULL,
+        stdout=None if os.environ.get("BENCH_VERBOSE") else asyncio.subprocess.DEVNULL,
     )
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         await asyncio.wait_for(channel.channel_ready(), 30)
     return process
+
+
+async def truncate(db_url: str) -> None:
+    connection = await asyncpg.connect(db_url.replace("postgresql+asyncpg", "postgresql"))
+    try:
+        await connection.execute("TRUNCATE notification.messages, notification.outbox_messages")
+    finally:
+        await connection.close()
 
 
 async def processed_count(db_url: str) -> tuple[int, int]:
@@ -195,7 +203,10 @@ async def main(seconds: float, clients: int) -> None:
         processes[-1].terminate()
         await processes[-1].wait()
 
-        # Phase 2: with the worker handing everything to a scripted ai and the dev outbox.
+        # Phase 2: with the worker handing everything to a scripted ai and the dev outbox,
+        # starting from empty tables (phase 1 left its messages unprocessed).
+        await truncate(db_url)
+
         async def no_keys() -> dict:
             return {"keys": []}
 

@@ -11,13 +11,14 @@ from collections.abc import Callable
 import grpc
 from bitsacco.notification.v1 import notification_pb2 as pb
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from services.notification.rules import rate_limit
 from services.notification.rules.delivery_status import FAILED
 from services.notification.rules.provider_errors import failure_reason
 from services.notification.settings import NotificationSettings
 from services.notification.storage import messages as store
+from services.notification.storage.tables import messages
 from services.notification.webhooks.events import InboundMessage, StatusUpdate, WebhookBatch
 from services.notification.workers.delivery import error_status
 from services.runtime.cache import Cache
@@ -36,6 +37,11 @@ class Intake:
         wake_inbound: Callable[[], None] = lambda: None,
     ) -> None:
         self._db = db
+        # The webhook's hot path: each inbound message is one INSERT … ON CONFLICT DO NOTHING
+        # that commits on its own (one round trip, no BEGIN/COMMIT). Every row stands alone,
+        # and a retried webhook finds the ones already stored.
+        self._autocommit = db.engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._insert = store.insert_new_statement(db.is_sqlite)
         self._cache = cache
         self._settings = settings
         self._wake = wake_inbound
@@ -44,12 +50,15 @@ class Intake:
         """Store the batch durably; how many messages were new. UNAVAILABLE when storage is
         down, so the provider retries."""
         try:
-            async with self._db.transaction() as session:
-                stored = 0
-                for message in batch.messages:
-                    stored += await self._store(session, message)
-                for status in batch.statuses:
-                    await self._apply(session, status)
+            stored = 0
+            if batch.messages:
+                async with self._autocommit.connect() as connection:
+                    for message in batch.messages:
+                        stored += await self._store(connection, message)
+            if batch.statuses:
+                async with self._db.transaction() as session:
+                    for status in batch.statuses:
+                        await self._apply(session, status)
         except (SQLAlchemyError, OSError) as error:
             log.error("webhook not stored: %s", error)
             raise Unavailable(
@@ -61,11 +70,11 @@ class Intake:
             self._wake()
         return stored
 
-    async def _store(self, session: AsyncSession, message: InboundMessage) -> int:
+    async def _store(self, connection: AsyncConnection, message: InboundMessage) -> int:
         now = store.utcnow()
         message_id = str(uuid.uuid4())
-        new = await store.insert_message(
-            session,
+        inserted = await connection.execute(
+            self._insert,
             {
                 "id": message_id,
                 "direction": store.INBOUND,
@@ -86,11 +95,15 @@ class Intake:
                 "update_time": now,
             },
         )
-        if not new:
+        if inserted.rowcount != 1:  # stored before: a retried or concurrent duplicate
             return 0
         decision = await self._rate_limit(message.sender_phone)
         if decision != rate_limit.WITHIN:
-            await store.update_message(session, message_id, rate_limit=decision)
+            # Before the worker can see it: it only takes messages whose lane it leases, and the
+            # wake-up comes after this returns. (A crash in between processes it normally.)
+            await connection.execute(
+                messages.update().where(messages.c.id == message_id).values(rate_limit=decision)
+            )
         return 1
 
     async def _rate_limit(self, phone: str) -> str:

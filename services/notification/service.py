@@ -30,6 +30,7 @@ from services.notification.workers.lanes import Lanes, stopping
 from services.notification.workers.wallet_events import CONSUMER_GROUP, WalletEvents
 from services.runtime.auth import ServiceTokens
 from services.runtime.bootstrap import Resources
+from services.runtime.db import Database
 from services.runtime.events import Consumer, stream_name
 from services.runtime.server import Service
 
@@ -148,7 +149,11 @@ async def build(resources: Resources | None, *, checkpoint: Checkpoint = _no_che
         lease_seconds=settings.lane_lease_seconds,
         poll_seconds=settings.worker_poll_seconds,
     )
-    intake = Intake(db, cache, settings, wake_inbound=inbound.wake)
+    # The webhooks' own connections: acknowledging a provider never waits behind the workers.
+    webhook_db = Database(
+        settings.resolved_database_url(), db.schema, settings.webhook_database_pool_size
+    )
+    intake = Intake(webhook_db, cache, settings, wake_inbound=inbound.wake)
 
     members = Members(settings.users_target, tokens.token)
     wallet_events = Consumer(
@@ -160,7 +165,7 @@ async def build(resources: Resources | None, *, checkpoint: Checkpoint = _no_che
         WalletEvents(outbound, members).handle,
     )
 
-    closables = [assistant, voice, downloader, members, *providers.values()]
+    closables = [assistant, voice, downloader, members, webhook_db, *providers.values()]
     background = [lambda: _housekeeping(db, closables)]
     if settings.wallet_events_enabled:
         background.append(wallet_events.run)

@@ -69,7 +69,10 @@ class NotificationSettings(RuntimeSettings):
     inbound_worker_enabled: bool = True
     delivery_worker_enabled: bool = True
     worker_poll_seconds: float = 0.5
-    worker_concurrency: int = 32
+    # Members served at once by each worker (inbound, delivery). Kept below the database pool so
+    # the webhooks, which have connections of their own, are never starved by the workers.
+    worker_concurrency: int = 8
+    webhook_database_pool_size: int = 5
     lane_lease_seconds: float = 120.0
     send_max_attempts: int = 6
     inbound_max_attempts: int = 20

@@ -35,6 +35,16 @@ def aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
+def insert_new_statement(sqlite: bool):
+    """INSERT … ON CONFLICT DO NOTHING into messages, built once (its compiled form is cached):
+    `rowcount` is 1 for a new message, 0 for one already stored."""
+    if sqlite:
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    return insert(messages).on_conflict_do_nothing()
+
+
 async def insert_message(session: AsyncSession, values: dict) -> bool:
     """Insert one message; False when its dedupe key or request id is already stored."""
     return await insert_ignoring_conflict(session, messages, values)
