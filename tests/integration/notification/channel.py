@@ -88,7 +88,7 @@ async def messages_of(stub, phone: str, direction: int | None = None) -> list[pb
     return list(reversed(answer.messages))
 
 
-async def settled(stub, phone: str, inbound: int, outbound: int | None = None, tries: int = 300):
+async def settled(stub, phone: str, inbound: int, outbound: int | None = None, tries: int = 1500):
     """Wait until `inbound` messages from `phone` are processed (or failed) and, if given,
     `outbound` messages to it are no longer queued; then return them all, oldest first."""
     for _ in range(tries):

@@ -97,7 +97,7 @@ async def test_messages_wait_while_the_assistant_is_down_then_go_in_order(
         stub = notification_service_pb2_grpc.NotificationServiceStub(svc.channel)
         for word in ("one", "two", "three"):
             await post_twilio(stub, twilio_params(phone, word))
-        for _ in range(200):
+        for _ in range(1500):
             if sum(scripted.ai.calls.values()) >= 3:
                 break
             await asyncio.sleep(0.02)

@@ -29,7 +29,7 @@ def code_template(code: str = "123456", language: str = "en") -> pb.TemplateCont
 
 async def outbox_for(stub, phone: str, count: int = 1) -> list[pb.OutboxMessage]:
     """The dev outbox's messages for `phone`, once there are `count` of them."""
-    for _ in range(200):
+    for _ in range(1500):
         answer = await stub.ListOutboxMessages(
             api.ListOutboxMessagesRequest(recipient_phone=phone), metadata=USERS
         )

@@ -78,7 +78,7 @@ async def stub(serve_notification, world):
         yield notification_service_pb2_grpc.NotificationServiceStub(svc.channel)
 
 
-async def sent_state(stub, name: str, state: int, tries: int = 300) -> pb.Message:
+async def sent_state(stub, name: str, state: int, tries: int = 1500) -> pb.Message:
     for _ in range(tries):
         message = (await stub.GetMessage(api.GetMessageRequest(name=name), metadata=WALLET)).message
         if message.state == state:

@@ -229,7 +229,7 @@ async def test_statuses_in_a_batch_only_move_forward(stub, graph):
         ),
         metadata=bearer(service_token("wallet")),
     )
-    for _ in range(300):
+    for _ in range(1500):
         message = (
             await stub.GetMessage(
                 api.GetMessageRequest(name=sent.message.name),
