@@ -65,6 +65,10 @@ class Inbox:
         self.calls.append(Received(method, request, metadata))
         return metadata
 
+    def requests(self) -> list[Received]:
+        """Calls that clients sent: Envoy's own periodic key-set fetches (GetJwks) left out."""
+        return [c for c in self.calls if c.method != "GetJwks"]
+
     def last(self, method: str) -> Received:
         return next(c for c in reversed(self.calls) if c.method == method)
 

@@ -29,11 +29,11 @@ async def test_preflight_from_the_app_is_allowed(rest, path):
 
 @pytest.mark.parametrize("path", PATHS)
 async def test_preflight_from_another_origin_is_not_allowed(rest, upstreams, path):
-    before = len(upstreams.inbox.calls)
+    before = len(upstreams.inbox.requests())
     answer = await rest.options(path, headers={"origin": "https://evil.example", **PREFLIGHT})
     assert "access-control-allow-origin" not in answer.headers
     assert "access-control-expose-headers" not in answer.headers
-    assert len(upstreams.inbox.calls) == before
+    assert len(upstreams.inbox.requests()) == before
 
 
 async def test_actual_response_carries_cors_headers_for_the_app(rest, key):

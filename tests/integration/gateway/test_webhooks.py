@@ -117,14 +117,14 @@ async def test_whatsapp_payload_up_to_3_mib_arrives_intact(rest, upstreams):
 
 async def test_over_size_body_is_413_and_never_reaches_the_service(rest, upstreams):
     body = b"{" + b" " * MAX_BODY + b"}"
-    before = len(upstreams.inbox.calls)
+    before = len(upstreams.inbox.requests())
     answer = await rest.post(
         "/v1/webhooks/whatsapp",
         content=body,
         headers={"content-type": "application/json", "x-hub-signature-256": _meta_signature(body)},
     )
     assert answer.status_code == 413
-    assert len(upstreams.inbox.calls) == before
+    assert len(upstreams.inbox.requests()) == before
 
 
 async def test_daraja_callback_keeps_its_path_token_and_body(rest, upstreams):
