@@ -1,4 +1,5 @@
-"""EraseUser asks the real wallet service first: funds must leave before the person does."""
+"""EraseUser asks the real wallet service first: funds must leave before the person does, and
+the ledger history they leave behind is kept, balanced, linked only to the pseudonym."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ import grpc
 import pytest
 from bitsacco.users.v1 import users_pb2
 from bitsacco.users.v1 import users_service_pb2 as pb
+from bitsacco.wallet.v1 import wallet_service_pb2 as wallet_pb
+from sqlalchemy import text
 
+from services.wallet.storage.audit import ledger_problems
 from tests.harness import details_of, free_port
 from tests.integration.users.serving import request_id, users_service
-from tests.integration.wallet.actions import fund
+from tests.integration.wallet.actions import fund, transfer
 from tests.integration.wallet.serving import wallet_stack
 
 
@@ -60,3 +64,33 @@ async def test_an_unreachable_wallet_erases_nothing(pg_url, redis_url, namespace
             pb.GetUserRequest(name="users/me"), metadata=(("authorization", f"Bearer {token}"),)
         )
         assert kept.user.status == users_pb2.USER_STATUS_ACTIVE
+
+
+async def test_an_erased_members_ledger_history_stays_and_still_balances(
+    pg_url, redis_url, namespace
+):
+    async with (
+        wallet_stack(pg_url, redis_url, namespace) as stack,
+        users_service(pg_url, redis_url, namespace, wallet_target=stack.wallet.target) as users,
+    ):
+        saver, friend = await stack.member(), await stack.member()
+        sats = await fund(stack, saver, 500)
+        await transfer(stack, saver, friend.phone, sats)  # the saver's wallet is now empty
+        db = stack.wallet.resources.db
+        async with db.engine.connect() as conn:
+            entries_before = (await conn.execute(text(ENTRIES))).scalar_one()
+
+        erased = (await erase(users, saver.token)).user
+        assert erased.status == users_pb2.USER_STATUS_ERASED
+        assert erased.phone_number == ""
+
+        async with db.engine.connect() as conn:
+            assert await ledger_problems(conn) == []
+            assert (await conn.execute(text(ENTRIES))).scalar_one() == entries_before
+        received = await stack.stub.ListTransactions(
+            wallet_pb.ListTransactionsRequest(parent="wallets/me"), metadata=friend.metadata
+        )
+        assert [t.amount_sats for t in received.transactions] == [sats]
+
+
+ENTRIES = "SELECT count(*) FROM wallet.entries"
