@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -23,16 +25,24 @@ SHARED = REPO.parent / "shared"
 SESSION = uuid.uuid4().hex[:8]
 
 
-@pytest.fixture(scope="session")
-async def pg_url() -> str:
-    """A fresh database for this session: `postgresql+asyncpg://…/bitsacco_<session>`."""
+@asynccontextmanager
+async def fresh_database(name: str) -> AsyncIterator[str]:
+    """Create database `name` from scratch for the block, then drop it."""
     base, _, _ = PG_ADMIN_URL.rpartition("/")
-    name = f"bitsacco_{SESSION}"
     admin = await asyncpg.connect(PG_ADMIN_URL.replace("postgresql+asyncpg", "postgresql"))
     await admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{base}/{name}"
-    await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    await admin.close()
+    try:
+        yield f"{base}/{name}"
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+async def pg_url() -> AsyncIterator[str]:
+    """A fresh database for this session: `postgresql+asyncpg://…/bitsacco_<session>`."""
+    async with fresh_database(f"bitsacco_{SESSION}") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import SESSION, fresh_database
 from tests.e2e.system import running_system
 
 
 @pytest.fixture(scope="session")
-async def system(pg_url, redis_url, namespace, tmp_path_factory):
-    async with running_system(
-        pg_url, redis_url, namespace, tmp_path_factory.mktemp("e2e")
-    ) as running:
+async def system(redis_url, namespace, tmp_path_factory):
+    # A database and namespace of its own: this system's workers run for the whole session and
+    # must not pick up other suites' messages.
+    async with (
+        fresh_database(f"bitsacco_{SESSION}_e2e") as pg_url,
+        running_system(
+            pg_url, redis_url, f"{namespace}e2e:", tmp_path_factory.mktemp("e2e")
+        ) as running,
+    ):
         yield running
