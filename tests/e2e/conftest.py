@@ -8,10 +8,10 @@ from tests.conftest import SESSION, fresh_database
 from tests.e2e.system import running_system
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 async def system(redis_url, namespace, tmp_path_factory):
-    # A database and namespace of its own: this system's workers run for the whole session and
-    # must not pick up other suites' messages.
+    # A database and namespace of its own, and stopped after the e2e tests: its workers must not
+    # pick up other suites' messages nor hold their connections.
     async with (
         fresh_database(f"bitsacco_{SESSION}_e2e") as pg_url,
         running_system(

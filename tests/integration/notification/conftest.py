@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import tempfile
+import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
@@ -74,6 +75,8 @@ async def _forget_earlier_tests(pg_url: str) -> None:
 async def serve_notification(pg_url, redis_url, namespace) -> Serve:
     """`async with serve_notification(**settings) as svc:` runs the real service in-process."""
     await _forget_earlier_tests(pg_url)
+    # Streams of its own: other suites' wallets publish to the session's events.wallet.
+    namespace = f"{namespace}{uuid.uuid4().hex[:8]}:"
 
     @asynccontextmanager
     async def serve(builder=build, **overrides) -> AsyncIterator[InProcessService]:

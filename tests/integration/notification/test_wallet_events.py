@@ -57,7 +57,8 @@ async def test_wallet_events_reach_the_member_once(serve_notification, scripted,
         await post_twilio(stub, twilio_params(brian, "hi"))  # Brian's window is open
         await settled(stub, brian, inbound=1, outbound=1)
 
-        bus, stream = svc.resources.bus, stream_name("wallet", namespace)
+        bus = svc.resources.bus
+        stream = stream_name("wallet", svc.resources.settings.namespace)
         deposit = Event(
             str(uuid.uuid4()),
             "wallet.deposit.completed",
