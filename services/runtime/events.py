@@ -41,12 +41,12 @@ from sqlalchemy import (
     Text,
     and_,
     select,
-    text,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.runtime.db import Database, insert_ignoring_conflict
+from services.runtime.locks import lock_until_commit
 
 log = logging.getLogger("bitsacco.events")
 
@@ -328,11 +328,9 @@ class OutboxRelay:
 
     async def relay_once(self) -> int:
         async with self._db.transaction() as session:
-            if not self._db.is_sqlite:
-                # One relay per service at a time keeps appends in row order.
-                lock = f"SELECT pg_try_advisory_xact_lock(hashtext('{self._stream}'))"
-                if not (await session.execute(text(lock))).scalar():
-                    return 0
+            # One relay per service at a time keeps appends in row order.
+            if not await lock_until_commit(session, self._stream, wait=False):
+                return 0
             rows = (
                 await session.execute(
                     select(self._outbox)

@@ -1,4 +1,9 @@
-"""The embedded dev outbox: what would have been sent while no provider is configured."""
+"""The embedded dev outbox: what would have been sent while no provider is configured.
+
+Readers follow it with a cursor (`sequence > after_sequence`), which is only safe if no sequence
+becomes visible before a smaller one: capturing transactions therefore take a lock before taking
+their sequence and keep it until they commit, so they commit in sequence order.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification.storage.tables import outbox_messages
 from services.runtime.db import insert_ignoring_conflict
+from services.runtime.locks import lock_until_commit
 
 
 async def capture(
@@ -20,7 +26,9 @@ async def capture(
     content: bytes,
     now: datetime,
 ) -> None:
-    """Put a message in the outbox once (its id is unique there)."""
+    """Put a message in the outbox once (its id is unique there). Call it last in the
+    transaction: later captures wait for this transaction to end."""
+    await lock_until_commit(session, outbox_messages.fullname)
     await insert_ignoring_conflict(
         session,
         outbox_messages,
