@@ -186,14 +186,9 @@ def shown_of(message: notification_pb2.OutboxMessage) -> Shown:
     return Shown(kind, text, buttons, message.sequence)
 
 
-# Sequence numbers are taken when a message is written and become visible when its transaction
-# commits, so a lower one can appear after a higher one was read: every poll looks this far back
-# again and skips what it has already shown.
-LOOK_BACK = 200
-
-
 class Outbox:
-    """Messages to one number from the notification service's dev outbox, oldest first."""
+    """Messages to one number from the notification service's dev outbox, oldest first. Its
+    sequences become visible in order, so reading after the last one seen misses nothing."""
 
     def __init__(self, config: SimulatorConfig, tokens: ServiceTokens) -> None:
         self._config = config
@@ -201,36 +196,29 @@ class Outbox:
         self._channel = channel(config.notification_target)
         self._stub = notification_grpc.NotificationServiceStub(self._channel)
         self.last_sequence = 0
-        self._seen: set[int] = set()
 
     async def skip_history(self) -> None:
         """Start after what is already there (a previous session's messages)."""
-        while fresh := await self._fetch(self.last_sequence):
-            self.last_sequence = fresh[-1].sequence
-        self._seen = {m.sequence for m in await self._fetch(self.last_sequence - LOOK_BACK)}
+        while await self._fetch():
+            pass
 
-    async def _fetch(self, after: int) -> list[notification_pb2.OutboxMessage]:
+    async def _fetch(self) -> list[notification_pb2.OutboxMessage]:
         answer = await self._stub.ListOutboxMessages(
             notification_service_pb2.ListOutboxMessagesRequest(
                 recipient_phone=self._config.phone,
-                after_sequence=max(0, after),
+                after_sequence=self.last_sequence,
                 page_size=1000,
             ),
             metadata=call_metadata(self._tokens.token()),
             timeout=10,
         )
-        return list(answer.outbox_messages)
+        fresh = list(answer.outbox_messages)
+        if fresh:
+            self.last_sequence = fresh[-1].sequence
+        return fresh
 
     async def new(self) -> list[Shown]:
-        fresh = [
-            message
-            for message in await self._fetch(self.last_sequence - LOOK_BACK)
-            if message.sequence not in self._seen
-        ]
-        for message in fresh:
-            self._seen.add(message.sequence)
-            self.last_sequence = max(self.last_sequence, message.sequence)
-        return [shown_of(message) for message in fresh]
+        return [shown_of(message) for message in await self._fetch()]
 
     async def close(self) -> None:
         await self._channel.close()
