@@ -3,7 +3,8 @@ account pairs and from one hot account — beside the raw SQL figures for the sa
 transaction, measured in the same run:
 
   grpc       CreateTransfer through the wallet service (auth, validation, limits, idempotency,
-             price, one call of wallet.p2p_transfer), client and server in this process
+             price, one call of wallet.p2p_transfer): the service in its own process on uvloop,
+             as deployed; the clients in this one
   ledger     the wallet's own post_transfer (SQLAlchemy Core → wallet.p2p_transfer), no gRPC
   raw-fn     the same server-side function called directly with asyncpg
   raw-sql    the same locking transaction written as plain SQL statements with asyncpg: BEGIN;
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
 import os
 import random
 import statistics
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import asyncpg
 import grpc
+import uvloop
 
 sys.path[:0] = [
     str(Path(__file__).resolve().parents[1]),
@@ -262,6 +265,22 @@ async def run(url: str) -> None:
     def one_hot(rng):
         return hot, rng.choice(ids[1:])
 
+    spawn = multiprocessing.get_context("spawn")
+    ready = spawn.Queue()
+    child = spawn.Process(target=serve_wallet, args=(url, members, ring.jwks(), ready), daemon=True)
+    child.start()
+    try:
+        port = await asyncio.to_thread(ready.get, timeout=60)
+        await measure_all(url, store, port, tokens, accounts, {"many": many, "hot": one_hot})
+    finally:
+        child.terminate()
+        child.join(10)
+        await store.close()
+    await db.close()
+
+
+def serve_wallet(url: str, members: dict[str, Member], jwks: dict, ready) -> None:
+    """The wallet service in its own process, on uvloop, as deployed; tells `ready` its port."""
     settings = WalletSettings(
         service_name="wallet",
         grpc_port=_free_port(),
@@ -275,58 +294,64 @@ async def run(url: str) -> None:
         jwt_audience=AUDIENCE,
         log_level="WARNING",
     )
-    feed = PriceFeed([SimulatedSource()], refresh_seconds=3600, max_age_seconds=7200)
-    async with open_resources(settings) as resources:
-        service = await build(resources, directory=StaticDirectory(members), prices=feed)
-        verifier = TokenVerifier(JwksCache(_static(ring.jwks())), ISSUER, AUDIENCE)
-        running = await start(service, settings, verifier)
-        channel = grpc.aio.insecure_channel(f"127.0.0.1:{running.port}")
-        stub = wallet_service_pb2_grpc.WalletServiceStub(channel)
-        pool = await asyncpg.create_pool(
-            url.replace("postgresql+asyncpg", "postgresql"), min_size=POOL, max_size=POOL
-        )
 
-        async def via_grpc(src, dst):
-            await stub.CreateTransfer(
-                wallet_service_pb2.CreateTransferRequest(
-                    parent="wallets/me",
-                    transfer=wallet_pb2.Transfer(
-                        recipient_phone_number=accounts[dst], amount_sats=1
-                    ),
-                    request_id=str(uuid.uuid4()),
-                ),
-                metadata=(("authorization", f"Bearer {tokens[src]}"),),
-            )
-            return True
+    async def serve() -> None:
+        feed = PriceFeed([SimulatedSource()], refresh_seconds=3600, max_age_seconds=7200)
+        async with open_resources(settings) as resources:
+            service = await build(resources, directory=StaticDirectory(members), prices=feed)
+            verifier = TokenVerifier(JwksCache(_static(jwks)), ISSUER, AUDIENCE)
+            running = await start(service, settings, verifier)
+            ready.put(running.port)
+            try:
+                await asyncio.Event().wait()  # until the parent terminates us
+            finally:
+                await running.stop()
 
-        paths = {
-            "grpc": via_grpc,
-            "ledger": lambda s, d: _ledger(store, s, d),
-            "raw-fn": lambda s, d: raw_fn_transfer(pool, s, d),
-            "raw-sql": lambda s, d: raw_sql_transfer(pool, s, d),
-        }
-        await via_grpc(*many(random.Random(0)))  # warm caches, prepared statements
-        print(
-            f"wallet P2P transfers on PostgreSQL, {ACCOUNTS} accounts, {CELL_SECONDS}s a cell,"
-            f" pool {POOL}; transfers/s  p95 ms"
+    uvloop.run(serve())
+
+
+async def measure_all(url, store, port, tokens, accounts, patterns) -> None:
+    channel = grpc.aio.insecure_channel(f"127.0.0.1:{port}")
+    stub = wallet_service_pb2_grpc.WalletServiceStub(channel)
+    pool = await asyncpg.create_pool(
+        url.replace("postgresql+asyncpg", "postgresql"), min_size=POOL, max_size=POOL
+    )
+
+    async def via_grpc(src, dst):
+        await stub.CreateTransfer(
+            wallet_service_pb2.CreateTransferRequest(
+                parent="wallets/me",
+                transfer=wallet_pb2.Transfer(recipient_phone_number=accounts[dst], amount_sats=1),
+                request_id=str(uuid.uuid4()),
+            ),
+            metadata=(("authorization", f"Bearer {tokens[src]}"),),
         )
-        print(f"{'pattern':<10}{'c':>4}  " + "".join(f"{p:>20}" for p in paths) + "   grpc/raw-sql")
-        for label, pairs in (("many", many), ("hot", one_hot)):
-            for concurrency in CONCURRENCY:
-                cells = {}
-                for path, call in paths.items():
-                    rate, tail, failed = await measure(call, concurrency, pairs)
-                    cells[path] = (rate, tail)
-                    assert not failed, f"{path}: {failed} transfers failed"
-                row = "".join(f"{r:>11.0f}/s {t:>5.1f}ms" for r, t in cells.values())
-                ratio = cells["raw-sql"][0] / cells["grpc"][0]
-                print(f"{label:<10}{concurrency:>4}  {row}   {ratio:>5.2f}x")
-        await channel.close()
-        await pool.close()
-        await running.stop()
-        await store.close()
-        await resources.cache.client.delete(f"{settings.namespace}events.wallet")
-    await db.close()
+        return True
+
+    paths = {
+        "grpc": via_grpc,
+        "ledger": lambda s, d: _ledger(store, s, d),
+        "raw-fn": lambda s, d: raw_fn_transfer(pool, s, d),
+        "raw-sql": lambda s, d: raw_sql_transfer(pool, s, d),
+    }
+    await via_grpc(*patterns["many"](random.Random(0)))  # warm caches, prepared statements
+    print(
+        f"wallet P2P transfers on PostgreSQL, {ACCOUNTS} accounts, {CELL_SECONDS}s a cell,"
+        f" pool {POOL}; transfers/s  p95 ms"
+    )
+    print(f"{'pattern':<10}{'c':>4}  " + "".join(f"{p:>20}" for p in paths) + "   grpc/raw-sql")
+    for label, pairs in patterns.items():
+        for concurrency in CONCURRENCY:
+            cells = {}
+            for path, call in paths.items():
+                rate, tail, failed = await measure(call, concurrency, pairs)
+                cells[path] = (rate, tail)
+                assert not failed, f"{path}: {failed} transfers failed"
+            row = "".join(f"{r:>11.0f}/s {t:>5.1f}ms" for r, t in cells.values())
+            ratio = cells["raw-sql"][0] / cells["grpc"][0]
+            print(f"{label:<10}{concurrency:>4}  {row}   {ratio:>5.2f}x")
+    await channel.close()
+    await pool.close()
 
 
 async def _ledger(store: Store, src: str, dst: str) -> bool:
@@ -379,4 +404,4 @@ def _free_port() -> int:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    uvloop.run(main())

@@ -350,15 +350,18 @@ class OutboxRelay:
                 )
         return len(rows)
 
-    async def run(self, idle_seconds: float = 0.2) -> None:
+    async def run(self, idle_seconds: float = 0.2, linger_seconds: float = 0.02) -> None:
         while True:
             try:
                 relayed = await self.relay_once()
             except Exception:
                 log.exception("outbox relay failed; retrying")
                 relayed = 0
-            if not relayed:
-                await asyncio.sleep(idle_seconds)
+            if relayed == self._batch:
+                continue  # more are waiting
+            # After a partial batch, linger briefly so the next pass carries several rows: under
+            # a steady trickle, passing again at once would cost a transaction per event.
+            await asyncio.sleep(linger_seconds if relayed else idle_seconds)
 
 
 Handler = Callable[[AsyncSession, Event], Awaitable[None]]

@@ -14,7 +14,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.errors import DomainError
@@ -110,42 +110,42 @@ def _error_json(error: DomainError) -> str:
     )
 
 
-P2P_CALL = text(
+P2P_CALL = (
     "SELECT status, src_balance, dst_balance, available, used FROM wallet.p2p_transfer("
-    ":caller, :request_id, :method, :fingerprint, :transfer_id, :txn_id, :src, :dst, :amount,"
-    " :day, :usd, :usd_limit, :at, CAST(:src_line AS jsonb), CAST(:dst_line AS jsonb),"
-    " CAST(:record AS jsonb), CAST(:funds_error AS jsonb), CAST(:limit_error AS jsonb),"
-    " :event_id, :topic, CAST(:payload AS json))"
+    "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16::jsonb,"
+    " $17::jsonb, $18::jsonb, $19, $20, $21::json)"
 )
 
 
 async def post_transfer_with_function(store: Store, request: TransferRequest) -> TransferOutcome:
-    params = {
-        "caller": request.caller,
-        "request_id": request.request_id,
-        "method": request.method,
-        "fingerprint": request.fingerprint,
-        "transfer_id": request.transfer_id,
-        "txn_id": request.txn_id,
-        "src": request.source_account,
-        "dst": request.destination_account,
-        "amount": request.amount_sats,
-        "day": request.day,
-        "usd": request.usd_minor,
-        "usd_limit": request.usd_limit,
-        "at": request.at,
-        "src_line": json.dumps(asdict(request.sender_line)),
-        "dst_line": json.dumps(asdict(request.recipient_line)),
-        "record": json.dumps(asdict(request.record)),
-        "funds_error": _error_json(request.funds_error),
-        "limit_error": _error_json(request.limit_error),
-        "event_id": request.event_id,
-        "topic": request.topic,
-        "payload": json.dumps(request.payload),
-    }
     async with store.single_statement() as conn:
-        row = (await conn.execute(P2P_CALL, params)).one()
-    return TransferOutcome(row.status, row.src_balance, row.dst_balance, row.available, row.used)
+        row = await conn.fetchrow(
+            P2P_CALL,
+            request.caller,
+            request.request_id,
+            request.method,
+            request.fingerprint,
+            request.transfer_id,
+            request.txn_id,
+            request.source_account,
+            request.destination_account,
+            request.amount_sats,
+            request.day,
+            request.usd_minor,
+            request.usd_limit,
+            request.at,
+            json.dumps(asdict(request.sender_line)),
+            json.dumps(asdict(request.recipient_line)),
+            json.dumps(asdict(request.record)),
+            _error_json(request.funds_error),
+            _error_json(request.limit_error),
+            request.event_id,
+            request.topic,
+            json.dumps(request.payload),
+        )
+    return TransferOutcome(
+        row["status"], row["src_balance"], row["dst_balance"], row["available"], row["used"]
+    )
 
 
 async def post_transfer_with_statements(store: Store, request: TransferRequest) -> TransferOutcome:
