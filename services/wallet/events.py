@@ -19,6 +19,11 @@ Topics and payloads:
    balance_sats, complete_time}
 - `wallet.withdrawal.failed` — definitely not paid; the reservation was released:
   {withdrawal, wallet, owner, amount, amount_sats, failure_reason, result_code?, message {en, sw}}
+- `wallet.withdrawal.review_needed` — for operations, once per withdrawal: its outcome is still
+  unknown after the status queries allowed; the sats stay reserved and M-Pesa is still asked (less
+  often), so a late answer resolves it; someone should check it with Safaricom:
+  {withdrawal, wallet, owner, amount, amount_sats, phone_number, originator_conversation_id,
+   conversation_id, status_queries, create_time, review_time}
 - `wallet.transfer.completed` — a P2P transfer (one event; notify both sides):
   {transfer, sender, sender_wallet, sender_phone, sender_display_name, recipient, recipient_wallet,
    recipient_phone, recipient_display_name, amount_sats, fiat_amount, note, create_time}
@@ -35,6 +40,7 @@ DEPOSIT_COMPLETED = "wallet.deposit.completed"
 DEPOSIT_FAILED = "wallet.deposit.failed"
 WITHDRAWAL_COMPLETED = "wallet.withdrawal.completed"
 WITHDRAWAL_FAILED = "wallet.withdrawal.failed"
+WITHDRAWAL_REVIEW_NEEDED = "wallet.withdrawal.review_needed"
 TRANSFER_COMPLETED = "wallet.transfer.completed"
 GOAL_MILESTONE_REACHED = "wallet.goal.milestone_reached"
 PRICE_ALERT_TRIGGERED = "wallet.price_alert.triggered"
@@ -45,6 +51,7 @@ TOPICS = (
     DEPOSIT_FAILED,
     WITHDRAWAL_COMPLETED,
     WITHDRAWAL_FAILED,
+    WITHDRAWAL_REVIEW_NEEDED,
     TRANSFER_COMPLETED,
     GOAL_MILESTONE_REACHED,
     PRICE_ALERT_TRIGGERED,

@@ -50,8 +50,16 @@ class WalletSettings(RuntimeSettings):
     deposit_expiry_seconds: int = 300
     deposit_query_after_seconds: int = 30
     # Withdrawals: a SUBMITTED payout with no result after this long is checked by a
-    # Transaction Status query; UNKNOWN ones are re-checked at this interval.
+    # Transaction Status query; an UNKNOWN one is asked again after this long, doubling each time
+    # up to `withdrawal_check_max_interval_seconds`.
     withdrawal_check_after_seconds: int = 120
+    withdrawal_check_max_interval_seconds: int = 3600
+    # A payout still UNKNOWN after this many status queries, or this long after it was made, is
+    # handed to operations for manual review (its sats stay reserved) and from then on is asked
+    # about every `withdrawal_review_check_seconds`, so a late answer still resolves it.
+    withdrawal_review_after_queries: int = 12
+    withdrawal_review_after_seconds: int = 86_400
+    withdrawal_review_check_seconds: int = 6 * 3600
     # Background loops.
     worker_interval_seconds: float = 2.0
     scheduler_interval_seconds: float = 15.0

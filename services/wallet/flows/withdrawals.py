@@ -12,7 +12,12 @@ Life of a withdrawal:
    is a definite failure: the reservation is released. The queue-timeout callback, a SUBMITTED
    payout that stays silent, or an answer that does not add up make it UNKNOWN, and only a
    Transaction Status result ever resolves an UNKNOWN one (Completed → COMPLETED, a definite
-   failed status → FAILED); anything else keeps it reserved and asks again later.
+   failed status → FAILED); anything else keeps it reserved and asks again later, less and
+   less often (rules/payout_checks.py).
+4. An outcome still unknown after the status queries allowed (by count or age) is handed to
+   operations once (`review_at`, the event WITHDRAWAL_REVIEW_NEEDED). Nothing is refunded — the
+   member may have been paid — and it is still asked about, rarely, so a late answer (a status
+   result or the B2C result itself) completes or releases it as usual.
 """
 
 from __future__ import annotations
@@ -35,7 +40,11 @@ from services.wallet.adapters.daraja import (
     DarajaUnreachable,
 )
 from services.wallet.adapters.prices import PriceFeed
-from services.wallet.events import WITHDRAWAL_COMPLETED, WITHDRAWAL_FAILED
+from services.wallet.events import (
+    WITHDRAWAL_COMPLETED,
+    WITHDRAWAL_FAILED,
+    WITHDRAWAL_REVIEW_NEEDED,
+)
 from services.wallet.flows.deposits import CallbackUrls, _owner, _page
 from services.wallet.flows.limits import (
     Limits,
@@ -57,10 +66,11 @@ from services.wallet.rules.money import (
     sell_sats_for_whole_shillings,
 )
 from services.wallet.rules.names import child_name
+from services.wallet.rules.payout_checks import PayoutChecks
 from services.wallet.storage import idempotency as keys
 from services.wallet.storage import ledger, payments, usage
 from services.wallet.storage.ledger import Line, Posting
-from services.wallet.storage.store import Store, now
+from services.wallet.storage.store import Store, now, utc
 from services.wallet.storage.tables import (
     HOUSE_MPESA_CLEARING,
     HOUSE_SPREAD_REVENUE,
@@ -90,7 +100,7 @@ class Withdrawals:
         daraja: DarajaClient,
         urls: CallbackUrls,
         spread_bps: int,
-        check_after_seconds: int,
+        checks: PayoutChecks,
         retry_seconds: int = 30,
     ) -> None:
         self._store = store
@@ -99,7 +109,7 @@ class Withdrawals:
         self._daraja = daraja
         self._urls = urls
         self._spread = spread_bps
-        self._check_after = timedelta(seconds=check_after_seconds)
+        self._checks = checks
         self._retry = timedelta(seconds=retry_seconds)
 
     async def create(
@@ -300,7 +310,7 @@ class Withdrawals:
             state="SUBMITTED",
             conversation_id=accepted.conversation_id or None,
             submit_attempts=row.submit_attempts + 1,
-            next_check_at=now() + self._check_after,
+            next_check_at=now() + self._checks.first_interval,
         )
 
     async def _set(self, withdrawal_id: str, states: tuple[str, ...], **values) -> None:
@@ -397,10 +407,11 @@ class Withdrawals:
                 at,
             )
         else:
+            later = self._checks.next_check(row.status_queries, row.review_at is not None)
             await conn.execute(
                 update(withdrawals)
                 .where(withdrawals.c.id == row.id)
-                .values(state="UNKNOWN", next_check_at=at + self._retry)
+                .values(state="UNKNOWN", next_check_at=at + later)
             )
 
     async def _complete(self, conn, row, verdict: mpesa.PayoutCheck, result, at) -> None:
@@ -494,23 +505,35 @@ class Withdrawals:
     # -- reconciliation ----------------------------------------------------------------------
 
     async def query_status(self, withdrawal_id: str) -> None:
-        """Send a Transaction Status query for an UNKNOWN (or silent SUBMITTED) withdrawal."""
-        row = await self.get_by_id(withdrawal_id)
-        if row.state not in ("SUBMITTED", "UNKNOWN"):
-            return
+        """Send a Transaction Status query for an UNKNOWN (or silent SUBMITTED) withdrawal, first
+        handing it to operations if the queries so far have not told us its outcome."""
         ocid = str(uuid.uuid4())
         async with self._store.write() as conn:
+            at = now()
+            row = await payments.lock_withdrawal(conn, id=withdrawal_id)
+            if row is None or row.state not in ("SUBMITTED", "UNKNOWN"):
+                return
+            review_at = row.review_at
+            if review_at is None and self._checks.needs_review(
+                row.status_queries, at - utc(row.created_at)
+            ):
+                review_at = at
+                await self._escalate(conn, row, at)
+            queries = row.status_queries + 1
             await conn.execute(
                 status_queries.insert().values(
-                    originator_conversation_id=ocid, withdrawal_id=row.id, created_at=now()
+                    originator_conversation_id=ocid, withdrawal_id=row.id, created_at=at
                 )
             )
             await conn.execute(
                 update(withdrawals)
-                .where(
-                    withdrawals.c.id == row.id, withdrawals.c.state.in_(("SUBMITTED", "UNKNOWN"))
+                .where(withdrawals.c.id == row.id)
+                .values(
+                    state="UNKNOWN",
+                    status_queries=queries,
+                    review_at=review_at,
+                    next_check_at=at + self._checks.next_check(queries, review_at is not None),
                 )
-                .values(state="UNKNOWN", status_queries=row.status_queries + 1)
             )
         try:
             await self._daraja.transaction_status(
@@ -522,6 +545,32 @@ class Withdrawals:
             )
         except DarajaError as exc:
             log.warning("status query for %s failed: %s", withdrawal_id, exc)
+
+    async def _escalate(self, conn: AsyncConnection, row, at: datetime) -> None:
+        """Tell operations (once: the caller sets review_at under the row lock)."""
+        log.error(
+            "withdrawal %s: outcome still unknown after %d status queries; manual review needed",
+            row.id,
+            row.status_queries,
+        )
+        await publish(
+            conn,
+            outbox,
+            WITHDRAWAL_REVIEW_NEEDED,
+            {
+                "withdrawal": withdrawal_name(row),
+                "wallet": f"wallets/{row.account_id}",
+                "owner": await _owner(conn, row.account_id),
+                "amount": {"currency_code": "KES", "minor_units": row.fiat_minor},
+                "amount_sats": row.amount_sats,
+                "phone_number": row.phone,
+                "originator_conversation_id": row.originator_conversation_id,
+                "conversation_id": row.conversation_id or "",
+                "status_queries": row.status_queries,
+                "create_time": utc(row.created_at).isoformat(),
+                "review_time": at.isoformat(),
+            },
+        )
 
     async def reconcile_once(self, limit: int = 50) -> int:
         async with self._store.write() as conn:

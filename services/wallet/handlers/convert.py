@@ -223,6 +223,7 @@ def withdrawal(row) -> wallet_pb2.Withdrawal:
         create_time=timestamp(row.created_at),
         resolve_time=timestamp(row.resolve_at),
         transaction=child_name(row.account_id, "transactions", row.txn_id) if row.txn_id else "",
+        review_time=timestamp(row.review_at),
     )
     if row.result_code is not None:
         message.result_code = row.result_code

@@ -204,6 +204,8 @@ withdrawals = Table(
     Column("txn_id", Id),
     Column("usage_day", String(10)),
     Column("usage_usd_minor", BigInteger, nullable=False),
+    # When its unknown outcome was handed to operations for manual review (still UNKNOWN).
+    Column("review_at", Time),
     Index("withdrawals_by_account", "account_id", "created_at"),
     Index("withdrawals_to_check", "state", "next_check_at"),
 )

@@ -61,6 +61,9 @@ async def stack(pg_url, redis_url, namespace, wallet_pg):
         namespace,
         deposit_expiry_seconds=4,
         quote_ttl_seconds=3,
+        # An unknown payout is asked about every second and handed over after three queries.
+        withdrawal_check_max_interval_seconds=1,
+        withdrawal_review_after_queries=3,
         database_pool_size=3,
     ) as running:
         yield running

@@ -4,12 +4,18 @@ on a timeout — resolve with the Transaction Status query."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import grpc
+import httpx
 from bitsacco.wallet.v1 import wallet_pb2
 from bitsacco.wallet.v1 import wallet_service_pb2 as pb
+from sqlalchemy import select, update
 
 from services.wallet.adapters.fake_daraja import B2cScript
+from services.wallet.events import WITHDRAWAL_REVIEW_NEEDED
+from services.wallet.storage.store import now, utc
+from services.wallet.storage.tables import callbacks, outbox, status_queries, withdrawals
 from tests.integration.wallet.actions import fund, kes, refused, wallet
 from tests.integration.wallet.serving import request_id
 
@@ -171,6 +177,118 @@ async def _queried(stack, ocid: str, times: int) -> bool:
         if p == "transactionstatus" and b.get("OriginalConversationID") == ocid
     )
     return count >= times
+
+
+async def _row(stack, name: str):
+    async with stack.app.store.read() as conn:
+        query = select(withdrawals).where(withdrawals.c.id == name.rsplit("/", 1)[1])
+        return (await conn.execute(query)).one()
+
+
+async def _reviews_asked(stack, name: str) -> int:
+    async with stack.app.store.read() as conn:
+        query = select(outbox.c.payload).where(outbox.c.topic == WITHDRAWAL_REVIEW_NEEDED)
+        rows = (await conn.execute(query)).all()
+    return sum(1 for row in rows if row.payload["withdrawal"] == name)
+
+
+async def _ask_again_now(stack, name: str) -> None:
+    """As if the slow interval of a payout under review had passed."""
+    async with stack.app.store.write() as conn:
+        await conn.execute(
+            update(withdrawals)
+            .where(withdrawals.c.id == name.rsplit("/", 1)[1])
+            .values(next_check_at=now())
+        )
+
+
+async def _answered(stack, name: str, queries: int) -> bool:
+    """`queries` status queries were sent and the answer to the last one was applied."""
+    row = await _row(stack, name)
+    if row.status_queries < queries:
+        return False
+    async with stack.app.store.read() as conn:
+        last = (
+            select(status_queries.c.originator_conversation_id)
+            .where(status_queries.c.withdrawal_id == row.id)
+            .order_by(status_queries.c.created_at.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        applied = await conn.execute(
+            select(callbacks.c.id).where(
+                callbacks.c.kind == "status_result",
+                callbacks.c.key == last,
+                callbacks.c.applied_at.is_not(None),
+            )
+        )
+        return applied.first() is not None
+
+
+async def _handed_over(stack, member, name: str):
+    async def reviewed():
+        found = await get(stack, member, name)
+        return found if found.HasField("review_time") else None
+
+    return await stack.settle(reviewed)
+
+
+async def test_an_outcome_that_stays_unknown_goes_to_review_once_and_a_late_answer_pays(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    # Daraja accepts the payout, never calls back, and its status query never finds it.
+    script = B2cScript(callback="none", status=None)
+    stack.fake.script_b2c(member.phone, script)
+    started = await withdraw(stack, member, 100)
+    held = await _handed_over(stack, member, started.name)
+    assert held.state == W.WITHDRAWAL_STATE_UNKNOWN
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.pending_out_sats) == (funded, held.amount_sats)
+    assert await _reviews_asked(stack, started.name) == 1
+    row = await _row(stack, started.name)
+    assert row.status_queries == 4  # three unanswered, then one more as it was handed over
+    # Still asked about, but every six hours (the default) instead of every second.
+    assert utc(row.next_check_at) - utc(row.review_at) >= timedelta(hours=6)
+
+    await _ask_again_now(stack, started.name)
+    await stack.settle(lambda: _answered(stack, started.name, queries=5))
+    still = await get(stack, member, started.name)
+    assert still.state == W.WITHDRAWAL_STATE_UNKNOWN
+    assert still.review_time == held.review_time
+    assert await _reviews_asked(stack, started.name) == 1
+    assert (await wallet(stack, member)).pending_out_sats == held.amount_sats
+    assert utc((await _row(stack, started.name)).next_check_at) - now() > timedelta(hours=5)
+
+    # It was paid after all: the next status query finds it.
+    script.status = "Completed"
+    await _ask_again_now(stack, started.name)
+    done = await settled(stack, member, started.name)
+    assert done.state == W.WITHDRAWAL_STATE_COMPLETED and done.mpesa_receipt_number
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.pending_out_sats) == (funded - done.amount_sats, 0)
+    assert await _reviews_asked(stack, started.name) == 1
+
+
+async def test_a_late_failure_result_releases_a_payout_under_review(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    stack.fake.script_b2c(member.phone, B2cScript(callback="none", status=None))
+    started = await withdraw(stack, member, 100)
+    await _handed_over(stack, member, started.name)
+    # Daraja's B2C result finally arrives, days late: the number could not be paid.
+    txn = stack.fake.b2c[started.originator_conversation_id]
+    txn.script.result_code = 2040
+    async with httpx.AsyncClient() as http:
+        answer = await http.post(txn.result_url, json=stack.fake.b2c_result_body(txn))
+    assert answer.status_code == 200
+    done = await get(stack, member, started.name)
+    assert (done.state, done.failure_reason) == (
+        W.WITHDRAWAL_STATE_FAILED,
+        W.WITHDRAWAL_FAILURE_REASON_RECIPIENT_NOT_ELIGIBLE,
+    )
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.available_sats, mine.pending_out_sats) == (funded, funded, 0)
+    assert await _reviews_asked(stack, started.name) == 1
 
 
 async def test_duplicate_result_callbacks_debit_once(stack):

@@ -321,7 +321,7 @@ class Deposit(_message.Message):
     def __init__(self, name: _Optional[str] = ..., amount: _Optional[_Union[_common_pb2.Money, _Mapping]] = ..., phone_number: _Optional[str] = ..., quote: _Optional[str] = ..., state: _Optional[_Union[DepositState, str]] = ..., failure_reason: _Optional[_Union[DepositFailureReason, str]] = ..., result_code: _Optional[int] = ..., result_description: _Optional[str] = ..., rate: _Optional[_Union[_common_pb2.BtcPrice, _Mapping]] = ..., amount_sats: _Optional[int] = ..., merchant_request_id: _Optional[str] = ..., checkout_request_id: _Optional[str] = ..., mpesa_receipt_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., resolve_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., transaction: _Optional[str] = ..., savings_plan: _Optional[str] = ...) -> None: ...
 
 class Withdrawal(_message.Message):
-    __slots__ = ("name", "fiat_amount", "amount_sats", "quote", "phone_number", "state", "failure_reason", "result_code", "result_description", "rate", "conversation_id", "originator_conversation_id", "mpesa_receipt_number", "recipient_public_name", "create_time", "resolve_time", "transaction")
+    __slots__ = ("name", "fiat_amount", "amount_sats", "quote", "phone_number", "state", "failure_reason", "result_code", "result_description", "rate", "conversation_id", "originator_conversation_id", "mpesa_receipt_number", "recipient_public_name", "create_time", "resolve_time", "transaction", "review_time")
     NAME_FIELD_NUMBER: _ClassVar[int]
     FIAT_AMOUNT_FIELD_NUMBER: _ClassVar[int]
     AMOUNT_SATS_FIELD_NUMBER: _ClassVar[int]
@@ -339,6 +339,7 @@ class Withdrawal(_message.Message):
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     RESOLVE_TIME_FIELD_NUMBER: _ClassVar[int]
     TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_TIME_FIELD_NUMBER: _ClassVar[int]
     name: str
     fiat_amount: _common_pb2.Money
     amount_sats: int
@@ -356,7 +357,8 @@ class Withdrawal(_message.Message):
     create_time: _timestamp_pb2.Timestamp
     resolve_time: _timestamp_pb2.Timestamp
     transaction: str
-    def __init__(self, name: _Optional[str] = ..., fiat_amount: _Optional[_Union[_common_pb2.Money, _Mapping]] = ..., amount_sats: _Optional[int] = ..., quote: _Optional[str] = ..., phone_number: _Optional[str] = ..., state: _Optional[_Union[WithdrawalState, str]] = ..., failure_reason: _Optional[_Union[WithdrawalFailureReason, str]] = ..., result_code: _Optional[int] = ..., result_description: _Optional[str] = ..., rate: _Optional[_Union[_common_pb2.BtcPrice, _Mapping]] = ..., conversation_id: _Optional[str] = ..., originator_conversation_id: _Optional[str] = ..., mpesa_receipt_number: _Optional[str] = ..., recipient_public_name: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., resolve_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., transaction: _Optional[str] = ...) -> None: ...
+    review_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., fiat_amount: _Optional[_Union[_common_pb2.Money, _Mapping]] = ..., amount_sats: _Optional[int] = ..., quote: _Optional[str] = ..., phone_number: _Optional[str] = ..., state: _Optional[_Union[WithdrawalState, str]] = ..., failure_reason: _Optional[_Union[WithdrawalFailureReason, str]] = ..., result_code: _Optional[int] = ..., result_description: _Optional[str] = ..., rate: _Optional[_Union[_common_pb2.BtcPrice, _Mapping]] = ..., conversation_id: _Optional[str] = ..., originator_conversation_id: _Optional[str] = ..., mpesa_receipt_number: _Optional[str] = ..., recipient_public_name: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., resolve_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., transaction: _Optional[str] = ..., review_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Transfer(_message.Message):
     __slots__ = ("name", "recipient_phone_number", "recipient_display_name", "amount_sats", "fiat_amount", "rate", "note", "create_time", "transaction")
