@@ -96,6 +96,10 @@ class Unimplemented(DomainError):
     code = grpc.StatusCode.UNIMPLEMENTED
 
 
+class Internal(DomainError):
+    code = grpc.StatusCode.INTERNAL
+
+
 def _pack(message) -> any_pb2.Any:
     packed = any_pb2.Any()
     packed.Pack(message)

@@ -7,8 +7,15 @@ import logging
 
 import grpc
 from grpc_status import rpc_status
+from sqlalchemy.exc import DBAPIError
 
-from services.runtime.errors import DomainError, domain_error_status, to_rpc_status
+from services.runtime.errors import (
+    DomainError,
+    Internal,
+    Unavailable,
+    domain_error_status,
+    to_rpc_status,
+)
 from services.runtime.interceptors.wrapping import UnaryInterceptor
 
 log = logging.getLogger("bitsacco.errors")
@@ -38,14 +45,22 @@ class ErrorInterceptor(UnaryInterceptor):
                 raise
             except DomainError as error:
                 status = domain_error_status(error, domain)
-            except Exception:
-                log.exception("unhandled error in %s", method)
-                status = to_rpc_status(
-                    grpc.StatusCode.INTERNAL,
-                    "Something went wrong on our side. It has been logged.",
-                    reason="INTERNAL",
-                    domain=domain,
-                )
+            except Exception as error:
+                status = domain_error_status(_unexpected(error, method), domain)
             await context.abort_with_status(rpc_status.to_status(status))
 
         return around
+
+
+def _unexpected(error: Exception, method: str) -> DomainError:
+    """A lost database connection is worth a retry (the pool has been renewed); anything else is
+    logged and reported without internals."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        log.warning("database connection lost in %s: %s", method, error.orig)
+        return Unavailable(
+            "DATABASE_UNAVAILABLE",
+            "The database connection was lost; nothing was saved. Try again.",
+            retry_after_seconds=1,
+        )
+    log.exception("unhandled error in %s", method)
+    return Internal("INTERNAL", "Something went wrong on our side. It has been logged.")
