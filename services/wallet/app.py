@@ -111,7 +111,7 @@ class WalletApp:
             ),
             retry_seconds=s.withdrawal_check_after_seconds,
         )
-        self.chamas = Chamas(self.store, self.wallets)
+        self.chamas = Chamas(self.store, self.wallets, self.prices)
         self.goals = Goals(self.store, self.prices)
         self.alerts = Alerts(self.store, self.prices)
         self.plans = Plans(

@@ -40,7 +40,6 @@ async def build(resources: Resources | None, **replacements) -> Service:
             workers.reconciler(app),
             workers.price_watcher(app),
             workers.scheduler(app),
-            workers.goal_watcher(app),
             close_adapters,
         ],
     )

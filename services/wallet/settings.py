@@ -64,7 +64,6 @@ class WalletSettings(RuntimeSettings):
     worker_interval_seconds: float = 2.0
     scheduler_interval_seconds: float = 15.0
     scheduler_lateness_limit_seconds: int = 6 * 3600
-    goal_check_seconds: float = 30.0
 
     # Where the users service is (tier limits, recipients by phone, tokens for plan runs).
     # USERS_TARGET and SERVICE_SECRET come from RuntimeSettings.

@@ -1,5 +1,6 @@
-"""The wallet's background loops: M-Pesa reconciliation, the savings plan scheduler, goal
-milestones and the price watcher (price alerts).
+"""The wallet's background loops: M-Pesa reconciliation, the savings plan scheduler and the
+price watcher (price alerts, and goal milestones that a price move reaches; those a credit
+reaches are recorded by the credit itself).
 
 Every loop is safe with several replicas: work is claimed in the database (rows pushed forward
 with FOR UPDATE SKIP LOCKED, state transitions guarded by their WHERE clause), never assumed.
@@ -42,14 +43,11 @@ def scheduler(app):
     return loop("savings_plan_scheduler", app.plans.tick, app.settings.scheduler_interval_seconds)
 
 
-def goal_watcher(app):
-    return loop("goal_watcher", app.goals.check, app.settings.goal_check_seconds)
-
-
 def price_watcher(app):
     async def step() -> None:
         snapshot = await app.prices.refresh()
         if snapshot is not None:
             await app.alerts.check(snapshot)
+            await app.goals.on_price(snapshot)
 
     return loop("price_watcher", step, app.settings.price_refresh_seconds)

@@ -42,6 +42,11 @@ class PriceSnapshot:
     as_of: datetime  # when the source observed it
     fetched_at: float  # time.monotonic() when we got it
 
+    @property
+    def mids(self) -> dict[str, int]:
+        """Mid prices by currency code (minor units per BTC)."""
+        return {"KES": self.kes_mid, "USD": self.usd_mid}
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -207,3 +212,9 @@ class PriceFeed:
     @property
     def last(self) -> PriceSnapshot | None:
         return self._snapshot
+
+    @property
+    def last_mids(self) -> dict[str, int] | None:
+        """The last mid prices by currency, without asking a source (safe inside a database
+        transaction); None before the first price."""
+        return self._snapshot.mids if self._snapshot else None

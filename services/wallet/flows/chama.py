@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.auth import Caller
 from services.runtime.errors import AlreadyExists, FailedPrecondition, NotFound
+from services.wallet.adapters.prices import PriceFeed
 from services.wallet.flows.limits import insufficient_funds
 from services.wallet.flows.once import Refused, once
 from services.wallet.flows.wallets import CHAMA_SERVICE, Account, Wallets, denied
@@ -41,9 +42,10 @@ def wallet_not_found() -> NotFound:
 
 
 class Chamas:
-    def __init__(self, store: Store, wallets: Wallets) -> None:
+    def __init__(self, store: Store, wallets: Wallets, prices: PriceFeed) -> None:
         self._store = store
         self._wallets = wallets
+        self._prices = prices
 
     async def create_treasury(self, chama: str, request_id: str, request) -> Account:
         owner = chama
@@ -119,6 +121,7 @@ class Chamas:
                 ),
                 at,
                 locked,
+                mids=self._prices.last_mids,
             )
             return f"wallets/{member.id}/transactions/{txn_id}"
 

@@ -478,7 +478,7 @@ class Deposits:
         if spread:
             lines.append(Line(HOUSE_SPREAD_REVENUE, spread, source=name))
         posting = Posting("deposit", name, lines)
-        after = await ledger.post(conn, posting, at)
+        after = await ledger.post(conn, posting, at, mids=self._prices.last_mids)
         txn_id = posting.txn_id
         await conn.execute(
             update(deposits)

@@ -1,4 +1,9 @@
-"""Savings goals: progress against the wallet's posted balance, milestones announced once."""
+"""Savings goals: progress against the wallet's posted balance, milestones announced once.
+
+Milestones are recorded where they are reached (storage/milestones.py): by the credit that
+crosses them (in the posting's transaction), by creating or changing a goal, and — for a target
+in KES or USD — by a price move, which the price watcher reports through `on_price`.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +16,19 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.auth import current_caller
 from services.runtime.errors import FailedPrecondition, NotFound
-from services.runtime.events import publish
 from services.wallet.adapters.prices import PriceFeed, PriceSnapshot
-from services.wallet.events import GOAL_MILESTONE_REACHED
-from services.wallet.flows.deposits import _owner
 from services.wallet.flows.once import Refused, once
 from services.wallet.flows.wallets import Account
 from services.wallet.rules import goals as rules
 from services.wallet.rules.idempotency import fingerprint
 from services.wallet.rules.names import child_name
 from services.wallet.rules.paging import decode_token, encode_token, page_size
+from services.wallet.storage import milestones
+from services.wallet.storage.milestones import PERCENT
 from services.wallet.storage.store import Store, now, utc
-from services.wallet.storage.tables import accounts, goal_milestones, goals, outbox
+from services.wallet.storage.tables import accounts, goal_milestones, goals
 
 MAX_GOALS = 20
-THRESHOLDS = {value: percent for percent, value in rules.MILESTONES}
 
 
 @dataclass(frozen=True)
@@ -44,15 +47,6 @@ class GoalView:
     @property
     def reach_time(self) -> datetime | None:
         return next((at for value, at in self.reached if value == 4), None)
-
-
-def _progress(row, balance: int, price: PriceSnapshot | None) -> int | None:
-    if row.target_sats is not None:
-        return rules.progress_percent(balance, target_sats=row.target_sats)
-    if price is None:
-        return None
-    mid = price.kes_mid if row.target_currency == "KES" else price.usd_mid
-    return rules.progress_percent(balance, target_minor=row.target_minor, mid=mid)
 
 
 class Goals:
@@ -90,6 +84,7 @@ class Goals:
                     updated_at=at,
                 )
             )
+            await milestones.record(conn, account.id, at, self._prices.last_mids)
             return child_name(account.id, "goals", ident)
 
         name, _ = await once(
@@ -108,14 +103,12 @@ class Goals:
         return row
 
     async def get(self, account: Account, goal_id: str) -> GoalView:
-        await self.check(account.id)
         async with self._store.read() as conn:
             row = await self._row(conn, account, goal_id)
             views = await self._view(conn, [row], await self._prices.optional())
         return views[0]
 
     async def list(self, account: Account, size: int, token: str):
-        await self.check(account.id)
         filters = ["goals", account.id]
         position = decode_token(token, filters)
         limit = page_size(size)
@@ -158,9 +151,15 @@ class Goals:
         views = []
         for row in rows:
             marks = reached.get(row.id, [])
-            progress = _progress(row, balance, price)
+            progress = rules.progress_of(
+                balance,
+                row.target_sats,
+                row.target_currency,
+                row.target_minor,
+                price.mids if price else None,
+            )
             if progress is None:  # no price for a fiat target: the milestones reached so far
-                progress = max((THRESHOLDS[value] for value, _ in marks), default=0)
+                progress = max((PERCENT[value] for value, _ in marks), default=0)
             views.append(GoalView(row, progress, marks))
         return views
 
@@ -173,6 +172,7 @@ class Goals:
             await conn.execute(
                 update(goals).where(goals.c.id == goal_id).values(updated_at=at, **changes)
             )
+            await milestones.record(conn, account.id, at, self._prices.last_mids)
             return child_name(account.id, "goals", goal_id)
 
         await once(self._store, caller.subject, request.request_id, "UpdateGoal", digest, body)
@@ -190,64 +190,8 @@ class Goals:
 
         await once(self._store, caller.subject, request.request_id, "DeleteGoal", digest, body)
 
-    async def check(self, account_id: str | None = None) -> int:
-        """Record (once) and announce every milestone reached; how many were new."""
-        price = await self._prices.optional()
-        query = select(goals, accounts.c.balance, accounts.c.owner).join(
-            accounts, accounts.c.id == goals.c.account_id
-        )
-        if account_id is not None:
-            query = query.where(goals.c.account_id == account_id)
-        async with self._store.read() as conn:
-            rows = (await conn.execute(query)).all()
-            known: dict[str, set[int]] = {}
-            ids = [row.id for row in rows]
-            marks = select(goal_milestones).where(goal_milestones.c.goal_id.in_(ids))
-            for mark in (await conn.execute(marks)).all() if rows else ():
-                known.setdefault(mark.goal_id, set()).add(mark.milestone)
-        fresh = []
-        for row in rows:
-            progress = _progress(row, row.balance, price)
-            if progress is None:
-                continue
-            for value in rules.milestones_for(progress):
-                if value not in known.get(row.id, set()):
-                    fresh.append((row, value, progress))
-        if not fresh:
-            return 0
-        new = 0
+    async def on_price(self, price: PriceSnapshot) -> int:
+        """Record (once) the milestones that goals with a fiat target reached as the price moved;
+        how many were new."""
         async with self._store.write() as conn:
-            at = now()
-            insert = _insert(conn)
-            for row, value, progress in fresh:
-                inserted = await conn.execute(
-                    insert(goal_milestones)
-                    .values(goal_id=row.id, milestone=value, reached_at=at)
-                    .on_conflict_do_nothing()
-                )
-                if inserted.rowcount != 1:
-                    continue
-                new += 1
-                await publish(
-                    conn,
-                    outbox,
-                    GOAL_MILESTONE_REACHED,
-                    {
-                        "goal": child_name(row.account_id, "goals", row.id),
-                        "wallet": f"wallets/{row.account_id}",
-                        "user": row.owner or await _owner(conn, row.account_id),
-                        "display_name": row.display_name,
-                        "milestone": THRESHOLDS[value],
-                        "progress_percent": progress,
-                        "reach_time": at.isoformat(),
-                    },
-                )
-        return new
-
-
-def _insert(conn: AsyncConnection):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
+            return await milestones.record_fiat_targets(conn, now(), price.mids)

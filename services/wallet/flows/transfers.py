@@ -214,6 +214,7 @@ class Transfers:
                 "note": given.note,
                 "create_time": at.isoformat(),
             },
+            mids=price.mids,
         )
         outcome = await storage.post_transfer(self._store, request)
         if outcome.status == "OK":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from services.wallet.rules.money import fiat_for_sats_down
 
 # GoalMilestone values by percentage.
@@ -33,3 +35,19 @@ def progress_percent(
 def milestones_for(percent: int) -> list[int]:
     """The GoalMilestone values a progress of `percent` has reached."""
     return [value for threshold, value in MILESTONES if percent >= threshold]
+
+
+def progress_of(
+    balance_sats: int,
+    target_sats: int | None,
+    target_currency: str | None,
+    target_minor: int | None,
+    mids: Mapping[str, int] | None,
+) -> int | None:
+    """A goal's progress; None for a fiat target whose currency has no mid price in `mids`."""
+    if target_sats is not None:
+        return progress_percent(balance_sats, target_sats=target_sats)
+    mid = (mids or {}).get(target_currency or "")
+    if mid is None:
+        return None
+    return progress_percent(balance_sats, target_minor=target_minor, mid=mid)

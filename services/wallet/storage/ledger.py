@@ -7,19 +7,22 @@ Rules kept here, for every way money moves:
   (SELECT … ORDER BY id FOR UPDATE), so concurrent postings queue instead of deadlocking, and the
   funds check runs on the locked values, so no update is lost and no balance goes negative;
 - available = balance − pending_out; a reservation raises pending_out only while available
-  covers it, and settling a reservation posts the debit and lowers pending_out together.
+  covers it, and settling a reservation posts the debit and lowers pending_out together;
+- a credit that carries an account's savings goal past a milestone records and announces the
+  milestone in the same transaction (storage/milestones.py).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.wallet.storage import milestones
 from services.wallet.storage.tables import (
     CHAMA,
     HOUSE,
@@ -140,12 +143,18 @@ def _covers(row, line: Line) -> bool:
 
 
 async def post(
-    conn: AsyncConnection, posting: Posting, at: datetime, locked: dict | None = None
+    conn: AsyncConnection,
+    posting: Posting,
+    at: datetime,
+    locked: dict | None = None,
+    mids: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
     """Post `posting` in the caller's transaction; the balance after it by account id.
 
     Raises InsufficientFunds (nothing written) when a USER or CHAMA account would not cover its
     line. `locked` is the result of lock_accounts when the caller already holds the locks.
+    `mids` (mid prices by currency) values goals with a fiat target; without a price for their
+    currency they wait for the next price update.
     """
     posting.check()
     rows = (
@@ -198,6 +207,9 @@ async def post(
             for line in posting.lines
         ],
     )
+    for line in posting.lines:
+        if line.amount > 0 and rows[line.account_id].kind != HOUSE:
+            await milestones.record(conn, line.account_id, at, mids)
     return after
 
 

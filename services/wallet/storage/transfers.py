@@ -4,13 +4,15 @@ On PostgreSQL one call of the server-side function `wallet.p2p_transfer` (create
 migration) does everything in a single round trip and a single implicit transaction: claim the
 request id, lock both accounts in id order, check funds, count the daily limit, move the
 balances, write the ledger lines, the transfer and its outbox event — or record the business
-failure against the request id. On SQLite (embedded) `post_transfer_with_statements` does the
+failure against the request id; the same statement then records the recipient's goal milestones
+(`record_goal_milestones`). On SQLite (embedded) `post_transfer_with_statements` does the
 same steps with Core statements in one transaction; the tests run both paths alike.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
@@ -74,6 +76,7 @@ class TransferRequest:
     event_id: str
     topic: str
     payload: dict
+    mids: Mapping[str, int] | None = None  # values the recipient's fiat-target goals
 
     @property
     def resource(self) -> str:
@@ -110,14 +113,20 @@ def _error_json(error: DomainError) -> str:
     )
 
 
+# A function in FROM runs to its end before its row is projected, so the recipient's milestones
+# are recorded after the transfer, in the same statement (one round trip, one transaction).
 P2P_CALL = (
-    "SELECT status, src_balance, dst_balance, available, used FROM wallet.p2p_transfer("
+    "SELECT t.status, t.src_balance, t.dst_balance, t.available, t.used,"
+    " CASE WHEN t.status = 'OK' THEN"
+    " wallet.record_goal_milestones($8, t.dst_balance, $22, $23, $13, $24) END AS milestones"
+    " FROM wallet.p2p_transfer("
     "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16::jsonb,"
-    " $17::jsonb, $18::jsonb, $19, $20, $21::json)"
+    " $17::jsonb, $18::jsonb, $19, $20, $21::json) AS t"
 )
 
 
 async def post_transfer_with_function(store: Store, request: TransferRequest) -> TransferOutcome:
+    mids = request.mids or {}
     async with store.single_statement() as conn:
         row = await conn.fetchrow(
             P2P_CALL,
@@ -142,6 +151,9 @@ async def post_transfer_with_function(store: Store, request: TransferRequest) ->
             request.event_id,
             request.topic,
             json.dumps(request.payload),
+            mids.get("KES"),
+            mids.get("USD"),
+            request.at.isoformat(),
         )
     return TransferOutcome(
         row["status"], row["src_balance"], row["dst_balance"], row["available"], row["used"]
@@ -202,7 +214,7 @@ async def post_transfer_with_statements(store: Store, request: TransferRequest) 
                 ),
             ],
         )
-        after = await post(conn, posting, request.at, locked)
+        after = await post(conn, posting, request.at, locked, mids=request.mids)
         await conn.execute(
             transfers.insert().values(
                 id=request.transfer_id,

@@ -65,7 +65,6 @@ async def test_goal_progress_and_milestones_announced_once(stack):
         W.GOAL_MILESTONE_75_PERCENT,
     ]
     await fund(stack, member, 100)
-    await stack.app.goals.check()
     got = (
         await stack.stub.GetGoal(pb.GetGoalRequest(name=made.name), metadata=member.metadata)
     ).goal

@@ -54,6 +54,12 @@ def test_goal_progress_and_milestones():
     assert goals.milestones_for(100) == [1, 2, 3, 4]
     # KES 1,000 target; 3,847 sats at KES 13,000,000 per BTC are worth KES 500.11.
     assert goals.progress_percent(3_847, target_minor=100_000, mid=1_300_000_000) == 50
+    # A goal's own target, with the mid price of its currency (none: not known yet).
+    mids = {"KES": 1_300_000_000, "USD": 10_000_000}
+    assert goals.progress_of(3_847, None, "KES", 100_000, mids) == 50
+    assert goals.progress_of(3_847, None, "USD", 1_000, mids) == 38  # USD 3.84 of USD 10
+    assert goals.progress_of(3_847, 10_000, None, None, None) == 38
+    assert goals.progress_of(3_847, None, "USD", 1_000, None) is None
 
 
 def test_alert_crossings():
