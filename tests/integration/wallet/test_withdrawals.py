@@ -250,6 +250,7 @@ async def test_an_outcome_that_stays_unknown_goes_to_review_once_and_a_late_answ
     # Still asked about, but every six hours (the default) instead of every second.
     assert utc(row.next_check_at) - utc(row.review_at) >= timedelta(hours=6)
 
+    await stack.settle(lambda: _answered(stack, started.name, queries=4))
     await _ask_again_now(stack, started.name)
     await stack.settle(lambda: _answered(stack, started.name, queries=5))
     still = await get(stack, member, started.name)
