@@ -13,7 +13,11 @@ import httpx
 from services.runtime.auth import ServiceTokens, TokenVerifier
 from services.runtime.bootstrap import Resources, token_verifier
 from services.users.client import UsersClient
-from services.wallet.adapters.daraja import DarajaClient, DarajaCredentials
+from services.wallet.adapters.daraja import (
+    DarajaClient,
+    DarajaCredentials,
+    encrypt_initiator_password,
+)
 from services.wallet.adapters.prices import (
     CoinGeckoSource,
     PriceFeed,
@@ -58,6 +62,32 @@ def callback_token(settings: WalletSettings) -> str:
             with os.fdopen(descriptor, "w") as file:
                 file.write(secrets.token_urlsafe(32))
     return path.read_text().strip()
+
+
+def security_credential(settings: WalletSettings) -> str:
+    """The live initiator's SecurityCredential: MPESA_SECURITY_CREDENTIAL as given, or
+    MPESA_INITIATOR_PASSWORD encrypted with the certificate at MPESA_CERTIFICATE_PATH. Anything
+    else is a start-up error (ValueError): a wallet that cannot pay out must not start."""
+    given = _secret(settings.mpesa_security_credential)
+    password = _secret(settings.mpesa_initiator_password)
+    path = settings.mpesa_certificate_path
+    if given and (password or path):
+        raise ValueError(
+            "Set MPESA_SECURITY_CREDENTIAL or MPESA_INITIATOR_PASSWORD with "
+            "MPESA_CERTIFICATE_PATH, not both."
+        )
+    if given:
+        return given
+    if not (password and path):
+        raise ValueError(
+            "MPESA_MODE=live needs the initiator's credential: MPESA_SECURITY_CREDENTIAL "
+            "(pre-encrypted), or MPESA_INITIATOR_PASSWORD and MPESA_CERTIFICATE_PATH (Safaricom's "
+            "certificate, PEM)."
+        )
+    try:
+        return encrypt_initiator_password(password, path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"MPESA_CERTIFICATE_PATH={path}: {exc}") from exc
 
 
 @dataclass
@@ -138,6 +168,8 @@ async def assemble(
     prices: PriceFeed | None = None,
 ) -> WalletApp:
     """Everything the wallet needs; the embedded shape starts the fake Daraja here."""
+    # First, before anything is opened: a live wallet without its payout credential must not start.
+    credential = security_credential(settings) if settings.mpesa_mode == "live" else ""
     closers = []
     http = httpx.AsyncClient(timeout=settings.price_timeout_seconds)
     closers.append(http.aclose)
@@ -170,7 +202,7 @@ async def assemble(
             passkey=_secret(settings.mpesa_passkey),
             b2c_shortcode=settings.mpesa_b2c_shortcode,
             initiator_name=settings.mpesa_initiator_name,
-            security_credential=_secret(settings.mpesa_security_credential),
+            security_credential=credential,
         )
         base_url = settings.daraja_base_url
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, SecretStr
 
 from services.runtime.settings import RuntimeSettings
@@ -35,7 +37,12 @@ class WalletSettings(RuntimeSettings):
     mpesa_passkey: SecretStr | None = Field(default=None)
     mpesa_b2c_shortcode: str = "600000"
     mpesa_initiator_name: str = "testapi"
+    # The initiator's SecurityCredential (B2C, Transaction Status), one of: pre-encrypted (as the
+    # Daraja portal gives it), or the initiator password and Safaricom's certificate (a PEM file),
+    # encrypted at start-up. The live mode does not start without one.
     mpesa_security_credential: SecretStr | None = Field(default=None)
+    mpesa_initiator_password: SecretStr | None = Field(default=None)
+    mpesa_certificate_path: Path | None = None
     # Public base URL Daraja calls back (the gateway); the paths carry the secret token.
     mpesa_callback_base_url: str = "http://127.0.0.1:8080"
     # The secret path token of the callback URLs, and the previous one during a rotation.

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import httpx
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from services.wallet.rules.mpesa import daraja_timestamp, msisdn, stk_password
 
@@ -53,6 +55,16 @@ class DarajaCredentials:
     b2c_shortcode: str
     initiator_name: str
     security_credential: str  # base64 RSA-encrypted initiator password
+
+
+def encrypt_initiator_password(password: str, certificate_pem: bytes) -> str:
+    """Daraja's SecurityCredential: the initiator password encrypted with the RSA public key of
+    Safaricom's certificate (PKCS#1 v1.5 padding), base64-encoded. Raises ValueError for a file
+    that is not a PEM certificate with an RSA key."""
+    key = x509.load_pem_x509_certificate(certificate_pem).public_key()
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise ValueError("the certificate's key is not an RSA key")
+    return base64.b64encode(key.encrypt(password.encode(), padding.PKCS1v15())).decode()
 
 
 @dataclass(frozen=True)
