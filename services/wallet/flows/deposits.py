@@ -351,21 +351,10 @@ class Deposits:
     # -- reads -------------------------------------------------------------------------------
 
     async def get_by_id(self, deposit_id: str):
-        async with self._store.read() as conn:
-            return (await conn.execute(select(deposits).where(deposits.c.id == deposit_id))).one()
+        return await _get(self._store, deposits, deposit_id, "deposit")
 
     async def get(self, account: Account, deposit_id: str):
-        async with self._store.read() as conn:
-            row = (
-                await conn.execute(
-                    select(deposits).where(
-                        deposits.c.id == deposit_id, deposits.c.account_id == account.id
-                    )
-                )
-            ).one_or_none()
-        if row is None:
-            raise NotFound("DEPOSIT_NOT_FOUND", "No such deposit.")
-        return row
+        return await _get(self._store, deposits, deposit_id, "deposit", account)
 
     async def list(self, account: Account, size: int, token: str):
         return await _page(self._store, deposits, account, size, token, "deposits")
@@ -753,6 +742,19 @@ def _plan_name(row) -> str:
 async def _owner(conn: AsyncConnection, account_id: str) -> str:
     row = await ledger.get_account(conn, account_id)
     return row.owner
+
+
+async def _get(store: Store, table, ident: str, kind: str, account: Account | None = None):
+    """The row `ident` of `table` (with `account`: only if it is that account's); NotFound
+    `<KIND>_NOT_FOUND` otherwise."""
+    query = select(table).where(table.c.id == ident)
+    if account is not None:
+        query = query.where(table.c.account_id == account.id)
+    async with store.read() as conn:
+        row = (await conn.execute(query)).one_or_none()
+    if row is None:
+        raise NotFound(f"{kind.upper()}_NOT_FOUND", f"No such {kind}.")
+    return row
 
 
 async def _page(store: Store, table, account: Account, size: int, token: str, kind: str):

@@ -30,7 +30,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.auth import Caller
-from services.runtime.errors import FieldViolation, InvalidArgument, NotFound
+from services.runtime.errors import FieldViolation, InvalidArgument
 from services.runtime.events import publish
 from services.wallet.adapters.daraja import (
     DarajaAmbiguous,
@@ -45,7 +45,7 @@ from services.wallet.events import (
     WITHDRAWAL_FAILED,
     WITHDRAWAL_REVIEW_NEEDED,
 )
-from services.wallet.flows.deposits import CallbackUrls, _owner, _page
+from services.wallet.flows.deposits import CallbackUrls, _get, _owner, _page
 from services.wallet.flows.limits import (
     Limits,
     Valuation,
@@ -241,23 +241,10 @@ class Withdrawals:
     # -- reads -------------------------------------------------------------------------------
 
     async def get_by_id(self, withdrawal_id: str):
-        async with self._store.read() as conn:
-            return (
-                await conn.execute(select(withdrawals).where(withdrawals.c.id == withdrawal_id))
-            ).one()
+        return await _get(self._store, withdrawals, withdrawal_id, "withdrawal")
 
     async def get(self, account: Account, withdrawal_id: str):
-        async with self._store.read() as conn:
-            row = (
-                await conn.execute(
-                    select(withdrawals).where(
-                        withdrawals.c.id == withdrawal_id, withdrawals.c.account_id == account.id
-                    )
-                )
-            ).one_or_none()
-        if row is None:
-            raise NotFound("WITHDRAWAL_NOT_FOUND", "No such withdrawal.")
-        return row
+        return await _get(self._store, withdrawals, withdrawal_id, "withdrawal", account)
 
     async def list(self, account: Account, size: int, token: str):
         return await _page(self._store, withdrawals, account, size, token, "withdrawals")

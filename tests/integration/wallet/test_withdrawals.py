@@ -16,7 +16,14 @@ from services.wallet.adapters.fake_daraja import B2cScript
 from services.wallet.events import WITHDRAWAL_REVIEW_NEEDED
 from services.wallet.storage.store import now, utc
 from services.wallet.storage.tables import callbacks, outbox, status_queries, withdrawals
-from tests.integration.wallet.actions import fund, kes, refused, wallet
+from tests.integration.wallet.actions import (
+    deposit,
+    fund,
+    kes,
+    refused,
+    settled_deposit,
+    wallet,
+)
 from tests.integration.wallet.serving import request_id
 
 W = wallet_pb2
@@ -365,3 +372,23 @@ async def test_step_up_for_a_large_withdrawal(stack):
     )
     done = await settled(stack, member, answer.withdrawal.name)
     assert done.state == W.WITHDRAWAL_STATE_COMPLETED
+
+
+async def test_another_members_deposit_or_withdrawal_looks_missing(stack):
+    owner, other = await stack.member(), await stack.member()
+    saved = await deposit(stack, owner, 1_000)
+    await settled_deposit(stack, owner, saved.name)
+    paid = await withdraw(stack, owner, 100)
+    missing = grpc.StatusCode.NOT_FOUND
+    # Another member naming it from their own wallet, and the owner naming one that is not there.
+    for member, ident in ((other, saved.name.rsplit("/", 1)[1]), (owner, "nothing")):
+        ask = pb.GetDepositRequest(name=f"wallets/me/deposits/{ident}")
+        await refused(
+            stack.stub.GetDeposit(ask, metadata=member.metadata), missing, "DEPOSIT_NOT_FOUND"
+        )
+    for member, ident in ((other, paid.name.rsplit("/", 1)[1]), (owner, "nothing")):
+        ask = pb.GetWithdrawalRequest(name=f"wallets/me/withdrawals/{ident}")
+        await refused(
+            stack.stub.GetWithdrawal(ask, metadata=member.metadata), missing, "WITHDRAWAL_NOT_FOUND"
+        )
+    await settled(stack, owner, paid.name)
