@@ -15,41 +15,29 @@ Figures only; nothing is asserted.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import re
 import secrets
 import statistics
 import sys
 import tempfile
 import time
-import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
-import grpc
-import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bitsacco.notification.v1 import notification_service_pb2, notification_service_pb2_grpc  # noqa: E402
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc  # noqa: E402
 
-from gateway import addresses  # noqa: E402
-from gateway.launch import envoy_argv, wait_healthy, write_config  # noqa: E402
-from gateway.settings import GatewaySettings  # noqa: E402
+from bench.system import percentile, scratch_database, server_side, start_system  # noqa: E402
 from services.chat_simulator import Simulator, SimulatorConfig  # noqa: E402
 from services.runtime.auth import ServiceTokens  # noqa: E402
 from services.runtime.clients import call_metadata, channel  # noqa: E402
-from services.supervisor import START_ORDER, wait_serving  # noqa: E402
 from tests.e2e.conversation import ask, onboard  # noqa: E402
-from tests.harness import free_port  # noqa: E402
 
-PG_ADMIN_URL = os.environ.get(
-    "TEST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# Voice and chama are not on a balance check's path: stand-ins answer Envoy's health checks.
+ON_PATH = ("users", "notification", "wallet", "ai")
 NAMES = ("Amina", "Baraka", "Chebet", "Daudi", "Esther", "Faith", "Gitau", "Halima", "Imani")
 
 
@@ -59,29 +47,6 @@ SERVER_SIDE = (
     ("users", "IssueServiceToken"),
     ("wallet", "GetWallet"),
 )
-_SAMPLE = re.compile(r"^bitsacco_rpc_duration_seconds_(sum|count)\{([^}]*)\} (\S+)$")
-_LABEL = re.compile(r'(\w+)="([^"]*)"')
-
-
-async def server_side(metrics: dict[str, int]) -> dict[tuple[str, str], tuple[float, float]]:
-    """(seconds, calls) per (service, method) so far, from each process's Prometheus endpoint."""
-    found: dict[tuple[str, str], list[float]] = {}
-    async with httpx.AsyncClient(timeout=5) as client:
-        for port in metrics.values():
-            text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
-            for line in text.splitlines():
-                if match := _SAMPLE.match(line):
-                    kind, labels, value = match.groups()
-                    label = dict(_LABEL.findall(labels))
-                    key = (label.get("service", ""), label.get("method", "").rpartition("/")[2])
-                    entry = found.setdefault(key, [0.0, 0.0])
-                    entry[0 if kind == "sum" else 1] = float(value)
-    return {key: (value[0], value[1]) for key, value in found.items()}
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 class Replies:
@@ -94,22 +59,18 @@ class Replies:
         self._stub = notification_service_pb2_grpc.NotificationServiceStub(self._channel)
         self._waiting: dict[str, asyncio.Future] = {}
         self._after = 0
-        self._seen: set[int] = set()
 
     async def _fetch(self) -> list:
-        """New messages; a lower sequence can commit after a higher one was read, so every poll
-        looks back a little and skips what it has seen."""
+        """New messages (the cursor never passes one that has yet to commit)."""
         answer = await self._stub.ListOutboxMessages(
             notification_service_pb2.ListOutboxMessagesRequest(
-                after_sequence=max(0, self._after - 500), page_size=1000
+                after_sequence=self._after, page_size=1000
             ),
             metadata=call_metadata(self._tokens.token()),
         )
-        fresh = [m for m in answer.outbox_messages if m.sequence not in self._seen]
-        for message in fresh:
-            self._seen.add(message.sequence)
-            self._after = max(self._after, message.sequence)
-        return fresh
+        if answer.outbox_messages:
+            self._after = answer.outbox_messages[-1].sequence
+        return list(answer.outbox_messages)
 
     async def skip_history(self) -> None:
         while await self._fetch():
@@ -132,176 +93,96 @@ class Replies:
         await self._channel.close()
 
 
-# Not on a balance check's path: only their health is served, so Envoy reports healthy.
-OFF_PATH = ("voice", "chama")
+STAGES = """
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i.turn_requested_at - i.create_time) picked_up,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY i.process_time - i.turn_requested_at) turn,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY o.deliver_time - i.process_time) delivered
+FROM notification.messages i JOIN notification.messages o ON o.in_reply_to = i.id
+WHERE i.direction = 1 AND i.create_time >= $1
+"""
 
 
-async def health_only(name: str, port: int) -> grpc.aio.Server:
-    server = grpc.aio.server()
-    servicer = health.aio.HealthServicer()
-    health_pb2_grpc.add_HealthServicer_to_server(servicer, server)
-    server.add_insecure_port(f"127.0.0.1:{port}")
-    await server.start()
-    for service in ("", f"bitsacco.{name}.v1.{name.capitalize()}Service"):
-        await servicer.set(service, health_pb2.HealthCheckResponse.SERVING)
-    return server
-
-
-async def migrate_all(database_url: str) -> None:
-    """Every service's migrations, what `bitsacco migrate all` does (one at a time: Alembic's
-    context is global)."""
-    from services.runtime.bootstrap import migrations_of
-    from services.runtime.db import Database
-
-    async def one(name: str) -> None:
-        versions = migrations_of(name)
-        if versions is None:
-            return
-        db = Database(database_url, name)
-        try:
-            await db.migrate(versions)
-        finally:
-            await db.close()
-
-    for name in START_ORDER:
-        await one(name)
-
-
-async def start_system(workdir: Path, database_url: str, secret: str, twilio_token: str):
-    """Every service as its own process, migrated, and Envoy in front; the processes."""
-    ports = {name: free_port() for name in START_ORDER}
-    gateway = GatewaySettings(
-        gateway_host="127.0.0.1", gateway_port=free_port(), gateway_admin_port=free_port()
-    )
-    gateway_url = f"http://127.0.0.1:{gateway.gateway_port}"
-    target = {name: f"127.0.0.1:{port}" for name, port in ports.items()}
-    base = {
-        **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
-        "PYTHONPATH": str(REPO),
-        "DATABASE_URL": database_url,
-        "REDIS_URL": REDIS_URL,
-        "NAMESPACE": f"bench{uuid.uuid4().hex[:6]}:",
-        "SERVICE_SECRET": secret,
-        "STATE_DIR": str(workdir / "state"),
-        "METRICS_PORT": "-1",
-        "LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "ERROR"),
-        "USERS_TARGET": target["users"],
-        "WALLET_TARGET": target["wallet"],
-        "NOTIFICATION_TARGET": target["notification"],
-        "AI_TARGET": target["ai"],
-        "VOICE_TARGET": target["voice"],
-        "PUBLIC_BASE_URL": gateway_url,
-        "TWILIO_AUTH_TOKEN": twilio_token,
-        "BUSINESS_PHONE": "+254709000000",
-        "MPESA_CALLBACK_BASE_URL": gateway_url,
-        # A few members sending back to back would pass the per-sender limit (100/minute) within
-        # seconds; it is lifted so that they can load the pipeline.
-        "INBOUND_RATE_LIMIT_PER_MINUTE": "1000000",
-    }
-    await migrate_all(database_url)
-    on_path = [name for name in START_ORDER if name not in OFF_PATH]
-    stand_ins = [await health_only(name, ports[name]) for name in OFF_PATH]
-    metrics = {name: free_port() for name in on_path}
-    processes = [
-        await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            f"services.{name}",
-            cwd=REPO,
-            env={**base, "GRPC_PORT": str(ports[name]), "METRICS_PORT": str(metrics[name])},
-        )
-        for name in on_path
-    ]
-    for name in on_path:
-        assert await wait_serving(target[name], within_seconds=90), f"{name} did not start"
-    config = write_config(workdir / "envoy.yaml", gateway, addresses.embedded(ports=ports))
-    log = (workdir / "envoy.log").open("wb")
-    processes.append(
-        await asyncio.create_subprocess_exec(
-            *envoy_argv(config, concurrency=1), cwd=REPO, stdout=log, stderr=log
-        )
-    )
-    assert await wait_healthy(gateway.gateway_port, within_seconds=60), "Envoy did not start"
-    return processes, target, gateway_url, metrics, stand_ins
+async def stages(database_url: str, since: datetime) -> list[tuple[str, float]]:
+    """Where a reply's time goes inside notification (medians): stored → handed to ai, the
+    turn (CreateTurn and recording it), replies recorded → delivered to the outbox."""
+    connection = await asyncpg.connect(database_url.replace("postgresql+asyncpg", "postgresql"))
+    try:
+        row = await connection.fetchrow(STAGES, since)
+    finally:
+        await connection.close()
+    return [(label, value.total_seconds() * 1000) for label, value in row.items()]
 
 
 async def main(seconds: float, members: int) -> None:
     began = time.perf_counter()
-    pg_base, _, _ = PG_ADMIN_URL.rpartition("/")
-    name = f"bench_ai_{uuid.uuid4().hex[:8]}"
     secret, twilio_token = secrets.token_hex(16), secrets.token_hex(16)
-    admin = await asyncpg.connect(PG_ADMIN_URL.replace("postgresql+asyncpg", "postgresql"))
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    processes, stand_ins = [], []
-    try:
+    async with scratch_database("bench_ai") as database_url:
         with tempfile.TemporaryDirectory() as workdir:
-            processes, target, gateway_url, metrics, stand_ins = await start_system(
-                Path(workdir), f"{pg_base}/{name}", secret, twilio_token
+            system = await start_system(
+                Path(workdir),
+                database_url,
+                secret,
+                twilio_token,
+                run=ON_PATH,
+                # A few members sending back to back would pass the per-sender limit (100 a
+                # minute) within seconds; it is lifted so that they can load the pipeline.
+                INBOUND_RATE_LIMIT_PER_MINUTE="1000000",
             )
+            try:
+                ready_at = time.perf_counter()
+                target = system.target
 
-            ready_at = time.perf_counter()
+                def config(phone: str) -> SimulatorConfig:
+                    return SimulatorConfig(
+                        phone=phone,
+                        gateway_url=system.gateway_url,
+                        public_url=system.gateway_url + "/v1/webhooks/twilio",
+                        auth_token=twilio_token,
+                        notification_target=target["notification"],
+                        wallet_target=target["wallet"],
+                        users_target=target["users"],
+                        service_secret=secret,
+                        business_phone="+254709000000",
+                    )
 
-            def config(phone: str) -> SimulatorConfig:
-                return SimulatorConfig(
-                    phone=phone,
-                    gateway_url=gateway_url,
-                    public_url=gateway_url + "/v1/webhooks/twilio",
-                    auth_token=twilio_token,
-                    notification_target=target["notification"],
-                    wallet_target=target["wallet"],
-                    users_target=target["users"],
-                    service_secret=secret,
-                    business_phone="+254709000000",
-                )
+                phones = [
+                    await Simulator.open(config("+25472" + f"{secrets.randbelow(10**7):07d}"))
+                    for _ in range(members)
+                ]
+                for number, phone in enumerate(phones):
+                    await onboard(phone, NAMES[number % len(NAMES)])
+                    await ask(phone, "balance")  # warm: the member's token, wallet, price
+                warm_at = time.perf_counter()
+                replies = Replies(target["notification"], secret)
+                await replies.skip_history()
+                stop = asyncio.Event()
+                poller = asyncio.create_task(replies.run(stop))
+                acks: list[float] = []
+                turns: list[float] = []
 
-            phones = [
-                await Simulator.open(config("+25472" + f"{secrets.randbelow(10**7):07d}"))
-                for _ in range(members)
-            ]
+                async def member(phone: Simulator, until: float) -> None:
+                    while time.perf_counter() < until:
+                        arrived = replies.expect(phone.config.phone)
+                        started = time.perf_counter()
+                        status = await phone.send("balance")
+                        acks.append(time.perf_counter() - started)
+                        assert status == 200, status
+                        turns.append(await asyncio.wait_for(arrived, 30) - started)
 
-            async def ready(number: int, phone: Simulator) -> None:
-                await onboard(phone, NAMES[number % len(NAMES)])
-                await ask(phone, "balance")  # warm: the member's token, wallet, price
-
-            for number, phone in enumerate(phones):
-                await ready(number, phone)
-            warm_at = time.perf_counter()
-            replies = Replies(target["notification"], secret)
-            await replies.skip_history()
-            stop = asyncio.Event()
-            poller = asyncio.create_task(replies.run(stop))
-            acks: list[float] = []
-            turns: list[float] = []
-
-            async def member(phone: Simulator, until: float) -> None:
-                while time.perf_counter() < until:
-                    arrived = replies.expect(phone.config.phone)
-                    started = time.perf_counter()
-                    status = await phone.send("balance")
-                    acks.append(time.perf_counter() - started)
-                    assert status == 200, status
-                    turns.append(await asyncio.wait_for(arrived, 30) - started)
-
-            before = await server_side(metrics)
-            started = time.perf_counter()
-            await asyncio.gather(*(member(p, started + seconds) for p in phones))
-            elapsed = time.perf_counter() - started
-            after = await server_side(metrics)
-            stop.set()
-            await poller
-            await replies.close()
-            for phone in phones:
-                await phone.close()
-    finally:
-        for process in reversed(processes):
-            if process.returncode is None:
-                process.terminate()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(process.wait(), 15)
-        for server in stand_ins:
-            await server.stop(0)
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+                before = await server_side(system.metrics)
+                window_from = datetime.now(UTC)
+                started = time.perf_counter()
+                await asyncio.gather(*(member(p, started + seconds) for p in phones))
+                elapsed = time.perf_counter() - started
+                after = await server_side(system.metrics)
+                stop.set()
+                await poller
+                await replies.close()
+                for phone in phones:
+                    await phone.close()
+                inside = await stages(database_url, window_from)
+            finally:
+                await system.stop()
 
     print(
         f"balance checks: {members} members chatting at once for {elapsed:.1f} s "
@@ -324,6 +205,7 @@ async def main(seconds: float, members: int) -> None:
         calls = after.get(key, (0, 0))[1] - before.get(key, (0, 0))[1]
         if calls:
             print(f"    {key[0]}.{key[1]:18} {calls:6.0f} calls {spent / calls * 1000:7.1f} ms")
+    print("  inside notification (medians): " + ", ".join(f"{k} {v:.1f} ms" for k, v in inside))
 
 
 if __name__ == "__main__":
