@@ -309,9 +309,9 @@ class NotificationHandlers(notification_service_pb2_grpc.NotificationServiceServ
         query = f"{request.recipient_phone}|{request.after_sequence}"
         after = decode_page_token(request.page_token, query)
         size = request.page_size or 100
-        async with self._db.transaction() as session:
+        async with self._db.statements() as connection:
             rows = await list_outbox(
-                session,
+                connection,
                 after if after is not None else request.after_sequence,
                 request.recipient_phone,
                 size + 1,

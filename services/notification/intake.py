@@ -37,10 +37,6 @@ class Intake:
         wake_inbound: Callable[[], None] = lambda: None,
     ) -> None:
         self._db = db
-        # The webhook's hot path: each inbound message is one INSERT … ON CONFLICT DO NOTHING
-        # that commits on its own (one round trip, no BEGIN/COMMIT). Every row stands alone,
-        # and a retried webhook finds the ones already stored.
-        self._autocommit = db.engine.execution_options(isolation_level="AUTOCOMMIT")
         self._insert = store.insert_new_statement(db.is_sqlite)
         self._cache = cache
         self._settings = settings
@@ -52,7 +48,9 @@ class Intake:
         try:
             stored = 0
             if batch.messages:
-                async with self._autocommit.connect() as connection:
+                # Each message is one INSERT … ON CONFLICT DO NOTHING that commits on its own:
+                # every row stands alone, and a retried webhook finds the ones already stored.
+                async with self._db.statements() as connection:
                     for message in batch.messages:
                         stored += await self._store(connection, message)
             if batch.statuses:

@@ -13,6 +13,7 @@ from alembic.config import Config
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -20,6 +21,9 @@ from sqlalchemy.ext.asyncio import (
 )
 
 MIGRATIONS_ENV = Path(__file__).with_name("migrations")
+
+# What a query function needs: a session in a transaction, or a connection from `statements()`.
+Executor = AsyncSession | AsyncConnection
 
 
 class Database:
@@ -39,12 +43,21 @@ class Database:
             # interceptors/errors.py) and the next gets a fresh connection.
             self.engine = create_async_engine(url, pool_size=pool_size, pool_recycle=1800)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """One unit of work: committed on success, rolled back on any exception."""
         async with self.sessions() as session, session.begin():
             yield session
+
+    @asynccontextmanager
+    async def statements(self) -> AsyncIterator[AsyncConnection]:
+        """Statements that each stand alone (a read, a single-row update): every one commits by
+        itself, one round trip instead of three for BEGIN … COMMIT. Not for work that must be
+        all or nothing: that is `transaction()`."""
+        async with self._autocommit.connect() as connection:
+            yield connection
 
     async def migrate(self, versions: Path) -> None:
         """Bring this service's schema to the newest migration in `versions`."""

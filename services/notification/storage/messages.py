@@ -18,7 +18,7 @@ from services.notification.rules.delivery_status import (
     predecessors,
 )
 from services.notification.storage.tables import early_statuses, messages
-from services.runtime.db import insert_ignoring_conflict
+from services.runtime.db import Executor, insert_ignoring_conflict
 
 INBOUND = 1
 OUTBOUND = 2
@@ -67,7 +67,7 @@ async def by_dedupe_key(session: AsyncSession, key: str) -> Row | None:
     return (await session.execute(select(messages).where(messages.c.dedupe_key == key))).first()
 
 
-async def last_inbound_time(session: AsyncSession, phone: str) -> datetime | None:
+async def last_inbound_time(session: Executor, phone: str) -> datetime | None:
     """When the member last wrote to us: what opens the 24-hour window."""
     moment = (
         await session.execute(
@@ -79,7 +79,7 @@ async def last_inbound_time(session: AsyncSession, phone: str) -> datetime | Non
     return aware(moment)
 
 
-async def update_message(session: AsyncSession, message_id: str, **values) -> None:
+async def update_message(session: Executor, message_id: str, **values) -> None:
     values.setdefault("update_time", utcnow())
     await session.execute(update(messages).where(messages.c.id == message_id).values(**values))
 
@@ -89,7 +89,7 @@ def _ready(now: datetime) -> ColumnElement[bool]:
 
 
 async def ready_lanes(
-    session: AsyncSession, direction: int, state: int, now: datetime, limit: int
+    session: Executor, direction: int, state: int, now: datetime, limit: int
 ) -> list[str]:
     """Members whose oldest pending message (in `state`) is ready, oldest first.
 
@@ -112,7 +112,7 @@ async def ready_lanes(
     return [row[0] for row in rows]
 
 
-async def lane_head(session: AsyncSession, direction: int, state: int, phone: str) -> Row | None:
+async def lane_head(session: Executor, direction: int, state: int, phone: str) -> Row | None:
     """The member's oldest message still in `state`."""
     return (
         await session.execute(

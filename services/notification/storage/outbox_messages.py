@@ -14,7 +14,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notification.storage.tables import outbox_messages
-from services.runtime.db import insert_ignoring_conflict
+from services.runtime.db import Executor, insert_ignoring_conflict
 from services.runtime.locks import lock_until_commit
 
 
@@ -43,7 +43,7 @@ async def capture(
 
 
 async def list_outbox(
-    session: AsyncSession, after_sequence: int, recipient_phone: str, limit: int
+    session: Executor, after_sequence: int, recipient_phone: str, limit: int
 ) -> list[Row]:
     query = select(outbox_messages).where(outbox_messages.c.sequence > after_sequence)
     if recipient_phone:

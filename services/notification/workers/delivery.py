@@ -62,14 +62,16 @@ class Delivery:
         self._providers = providers
 
     async def ready_lanes(self, limit: int) -> list[str]:
-        async with self._db.transaction() as session:
-            return await store.ready_lanes(session, store.OUTBOUND, QUEUED, store.utcnow(), limit)
+        async with self._db.statements() as connection:
+            return await store.ready_lanes(
+                connection, store.OUTBOUND, QUEUED, store.utcnow(), limit
+            )
 
     async def drain(self, phone: str, renew: Callable[[], Awaitable[bool]]) -> None:
         """Send the member's queued messages in order until one must wait or none is left."""
         while not stopping():
-            async with self._db.transaction() as session:
-                head = await store.lane_head(session, store.OUTBOUND, QUEUED, phone)
+            async with self._db.statements() as connection:
+                head = await store.lane_head(connection, store.OUTBOUND, QUEUED, phone)
             if head is None:
                 return
             due = store.aware(head.next_attempt_at)
@@ -113,8 +115,8 @@ class Delivery:
             return True
         if row.channel == pb.CHANNEL_WHATSAPP and content.WhichOneof("content") != "template":
             # The window may have closed while the message waited (retries, a backlog).
-            async with self._db.transaction() as session:
-                last = await store.last_inbound_time(session, row.member_phone)
+            async with self._db.statements() as connection:
+                last = await store.last_inbound_time(connection, row.member_phone)
             fallback = (
                 pb.TemplateContent.FromString(row.fallback_template)
                 if row.fallback_template

@@ -81,13 +81,15 @@ class InboundWorker:
         self._checkpoint = checkpoint
 
     async def ready_lanes(self, limit: int) -> list[str]:
-        async with self._db.transaction() as session:
-            return await store.ready_lanes(session, store.INBOUND, RECEIVED, store.utcnow(), limit)
+        async with self._db.statements() as connection:
+            return await store.ready_lanes(
+                connection, store.INBOUND, RECEIVED, store.utcnow(), limit
+            )
 
     async def drain(self, phone: str, renew: Callable[[], Awaitable[bool]]) -> None:
         while not stopping():
-            async with self._db.transaction() as session:
-                head = await store.lane_head(session, store.INBOUND, RECEIVED, phone)
+            async with self._db.statements() as connection:
+                head = await store.lane_head(connection, store.INBOUND, RECEIVED, phone)
             if head is None:
                 return
             due = store.aware(head.next_attempt_at)
@@ -213,8 +215,8 @@ class InboundWorker:
             if found is not None:
                 return found
         else:
-            async with self._db.transaction() as session:
-                await store.update_message(session, row.id, turn_requested_at=store.utcnow())
+            async with self._db.statements() as connection:
+                await store.update_message(connection, row.id, turn_requested_at=store.utcnow())
             await self._checkpoint("turn_requested", row.id)
         try:
             answered = await self._assistant.create_turn(phone, turn, row.id)
