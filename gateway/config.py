@@ -150,9 +150,9 @@ JWKS_CACHE_SECONDS = 60
 JWT_CACHE_SIZE = 10_000
 JWKS_CLUSTER = "gateway_self"  # the JWKS is fetched through this listener's own /v1/jwks route
 JWT_PAYLOAD_HEADER = "x-jwt-payload"
-# Set by the token check here, or by services among themselves (services.runtime.auth).
 NO_CLUSTER_HEADER = "x-bitsacco-no-cluster"  # always removed on the way in: names no cluster
-INTERNAL_HEADERS = (JWT_PAYLOAD_HEADER, NO_CLUSTER_HEADER, "x-service-secret", "x-service-name")
+# Set only here (the token check, the router), never taken from outside.
+INTERNAL_HEADERS = (JWT_PAYLOAD_HEADER, NO_CLUSTER_HEADER)
 HEALTH_PATH = "/healthz"
 OTLP_CLUSTER = "otel_collector"
 GRPC_CONTENT_TYPE = "application/grpc"  # a prefix: also application/grpc+proto and grpc-web

@@ -16,7 +16,6 @@ Three kinds of token reach a service:
 from __future__ import annotations
 
 import hashlib
-import hmac
 import logging
 import time
 import uuid
@@ -99,25 +98,6 @@ def require_service(*names: str, reason: str = "CALLER_NOT_A_SERVICE") -> Caller
     if service is None or (names and service not in names):
         raise PermissionDenied(reason, "Only an internal service may call this.")
     return caller
-
-
-SERVICE_SECRET_HEADER = "x-service-secret"
-SERVICE_NAME_HEADER = "x-service-name"
-
-
-def service_from_metadata(metadata, secret: str | None) -> str | None:
-    """The calling service's name when the call carries SERVICE_SECRET in `x-service-secret` (and
-    its name in `x-service-name`), for a public method that accepts service identities; else None.
-    The bearer service token (`ServiceTokens`) is the usual way; this one needs no JWT library."""
-    if not secret:
-        return None
-    values = {item.key: str(item.value) for item in metadata or ()}
-    given, name = values.get(SERVICE_SECRET_HEADER), values.get(SERVICE_NAME_HEADER)
-    if not given or not name:
-        return None
-    if not hmac.compare_digest(given.encode(), secret.encode()):
-        return None
-    return name
 
 
 JwksFetcher = Callable[[], Awaitable[dict]]

@@ -10,8 +10,8 @@ from bitsacco.users.v1 import users_service_pb2 as pb
 from bitsacco.users.v1 import users_service_pb2_grpc
 from google.api import httpbody_pb2
 
-from services.runtime.auth import caller_var, current_caller, service_from_metadata
-from services.runtime.errors import InvalidArgument, PermissionDenied
+from services.runtime.auth import current_caller, require_service
+from services.runtime.errors import InvalidArgument
 from services.users import accounts, identity, sessions, sign_in, step_up
 from services.users.app import UsersApp
 from services.users.messages import tier_limits_to_proto, timestamp, user_to_proto
@@ -25,8 +25,6 @@ PUBLIC_METHODS = frozenset(
         "RefreshSession",
         "RevokeSession",
         "GetJwks",
-        # Checks the calling service's identity itself (service token or x-service-secret).
-        "IssueServiceToken",
     )
 )
 
@@ -71,17 +69,7 @@ class UsersHandlers(users_service_pb2_grpc.UsersServiceServicer):
         )
 
     async def IssueServiceToken(self, request, context):
-        caller = caller_var.get()
-        service = caller.service_name if caller is not None else None
-        if service is None:
-            secret = self.app.settings.service_secret
-            service = service_from_metadata(
-                context.invocation_metadata(), secret.get_secret_value() if secret else None
-            )
-        if service is None:
-            raise PermissionDenied(
-                "CALLER_NOT_A_SERVICE", "Only an internal service may obtain tokens for members."
-            )
+        service = require_service().service_name
         subject = request.WhichOneof("subject")
         ttl = (
             timedelta(seconds=request.ttl.ToTimedelta().total_seconds())
