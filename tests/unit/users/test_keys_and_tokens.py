@@ -6,6 +6,7 @@ import asyncio
 import json
 import stat
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -108,12 +109,41 @@ def test_configured_keys_accept_a_list_or_a_mapping():
 def test_rotation_keeps_previous_keys_published(tmp_path):
     path = tmp_path / "jwt-keys.json"
     first = rotate_key_file(path)
-    second = rotate_key_file(path)
+    second = rotate_key_file(path, lead=timedelta(0))
     assert [k.kid for k in second.keys] == [second.current.kid, first.current.kid]
     for _ in range(KEYS_KEPT + 2):
         latest = rotate_key_file(path)
     assert len(latest.keys) == KEYS_KEPT
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_rotated_key_is_published_before_it_signs(tmp_path):
+    """Verifiers that refresh the key set on a timer (Envoy) must know a key before any token
+    names it: the new key is in the JWKS at once but signs only after the lead."""
+    path = tmp_path / "jwt-keys.json"
+    old = rotate_key_file(path).current
+    ring = rotate_key_file(path)
+    new = ring.keys[0]
+    assert new.kid != old.kid
+    assert {k["kid"] for k in ring.jwks()["keys"]} == {new.kid, old.kid}
+    assert jwt.get_unverified_header(ring.sign({"sub": "users/1"}))["kid"] == old.kid
+    assert new.signs_from - datetime.now(UTC) > timedelta(minutes=5)
+
+    reloaded = KeyRing.from_json(path.read_text())  # what the users service loads on restart
+    assert reloaded.keys[0].signs_from == new.signs_from
+    assert reloaded.current.kid == old.kid
+    later = KeyRing([replace(k, signs_from=datetime.now(UTC)) for k in reloaded.keys])
+    assert jwt.get_unverified_header(later.sign({"sub": "users/1"}))["kid"] == new.kid
+
+
+def test_signs_from_must_be_a_time_with_a_zone():
+    key = SigningKey.generate()
+    for bad in ("tomorrow", "2026-12-01T10:00:00"):
+        with pytest.raises(KeyConfigurationError):
+            KeyRing.from_json(json.dumps([{"kid": "k", "pem": key.pem(), "signs_from": bad}]))
+    future = [{"kid": "k", "pem": key.pem(), "signs_from": "2999-01-01T00:00:00+00:00"}]
+    with pytest.raises(KeyConfigurationError):
+        _ = KeyRing.from_json(json.dumps(future)).current  # nothing may sign yet
 
 
 def test_private_file_is_created_once(tmp_path):
