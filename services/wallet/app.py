@@ -36,7 +36,7 @@ from services.wallet.flows.statements import Statements
 from services.wallet.flows.transfers import Transfers
 from services.wallet.flows.wallets import Wallets
 from services.wallet.flows.withdrawals import Withdrawals
-from services.wallet.rules.payout_checks import PayoutChecks
+from services.wallet.rules.payout_checks import PayoutChecks, UnsentPayouts
 from services.wallet.settings import WalletSettings
 from services.wallet.storage.store import Store
 
@@ -138,6 +138,12 @@ class WalletApp:
                 review_after_queries=s.withdrawal_review_after_queries,
                 review_after_age=timedelta(seconds=s.withdrawal_review_after_seconds),
                 review_interval=timedelta(seconds=s.withdrawal_review_check_seconds),
+            ),
+            UnsentPayouts(
+                first_interval=timedelta(seconds=s.withdrawal_check_after_seconds),
+                max_interval=timedelta(seconds=s.withdrawal_check_max_interval_seconds),
+                max_attempts=s.withdrawal_unsent_max_attempts,
+                max_age=timedelta(seconds=s.withdrawal_unsent_max_seconds),
             ),
             retry_seconds=s.withdrawal_check_after_seconds,
         )

@@ -67,6 +67,12 @@ class WalletSettings(RuntimeSettings):
     withdrawal_review_after_queries: int = 12
     withdrawal_review_after_seconds: int = 86_400
     withdrawal_review_check_seconds: int = 6 * 3600
+    # A payout Daraja could not be reached for (certainly not sent) is sent again with the same
+    # backoff (by default at 2, 6, 14 and 30 minutes); after this many attempts, or this long
+    # after it was made, whichever comes first, it fails (PROVIDER_UNAVAILABLE) and the member's
+    # sats are released.
+    withdrawal_unsent_max_attempts: int = 10
+    withdrawal_unsent_max_seconds: int = 1800
     # Background loops.
     worker_interval_seconds: float = 2.0
     scheduler_interval_seconds: float = 15.0

@@ -5,9 +5,13 @@ Life of a withdrawal:
    uses the quote, reserves the sats (pending_out) and records the withdrawal RESERVED with our
    OriginatorConversationID — so every later callback can be matched, even one that arrives
    before we record Daraja's answer.
-2. The B2C request. Unreachable (not sent): stays RESERVED and the worker submits it again.
-   Refused: FAILED REJECTED, reservation released. Accepted: SUBMITTED. Ambiguous (timeout,
-   5xx): UNKNOWN, reservation kept.
+2. The B2C request, SENDING while it is out (one attempt at a time). Unreachable (certainly
+   not sent): back to RESERVED, sent again later with a backoff; after the attempts or the time
+   allowed (rules/payout_checks.py) FAILED PROVIDER_UNAVAILABLE, reservation released — so
+   RESERVED always means no request of ours can have reached Daraja. Refused: FAILED REJECTED,
+   reservation released. Accepted: SUBMITTED. Ambiguous (timeout, 5xx): UNKNOWN, reservation
+   kept. An attempt that never reports back (the process died) may have reached Daraja: once its
+   time is up it is treated as UNKNOWN, never sent again nor released.
 3. The result callback: ResultCode 0 posts the debit (settling the reservation); any other code
    is a definite failure: the reservation is released. The queue-timeout callback, a SUBMITTED
    payout that stays silent, or an answer that does not add up make it UNKNOWN, and only a
@@ -66,7 +70,7 @@ from services.wallet.rules.money import (
     sell_sats_for_whole_shillings,
 )
 from services.wallet.rules.names import child_name
-from services.wallet.rules.payout_checks import PayoutChecks
+from services.wallet.rules.payout_checks import PayoutChecks, UnsentPayouts
 from services.wallet.storage import idempotency as keys
 from services.wallet.storage import ledger, payments, usage
 from services.wallet.storage.ledger import Line, Posting
@@ -84,7 +88,7 @@ log = logging.getLogger("bitsacco.wallet.withdrawals")
 
 WITHDRAWAL_LINE = 2  # TransactionType WITHDRAWAL
 MIN_PAYOUT, MAX_PAYOUT = 10 * KES_MINOR, 250_000 * KES_MINOR
-IN_FLIGHT = ("RESERVED", "SUBMITTED", "UNKNOWN")
+IN_FLIGHT = ("RESERVED", "SENDING", "SUBMITTED", "UNKNOWN")
 
 
 def withdrawal_name(row) -> str:
@@ -101,6 +105,7 @@ class Withdrawals:
         urls: CallbackUrls,
         spread_bps: int,
         checks: PayoutChecks,
+        unsent: UnsentPayouts,
         retry_seconds: int = 30,
     ) -> None:
         self._store = store
@@ -110,6 +115,7 @@ class Withdrawals:
         self._urls = urls
         self._spread = spread_bps
         self._checks = checks
+        self._unsent = unsent
         self._retry = timedelta(seconds=retry_seconds)
 
     async def create(
@@ -253,8 +259,8 @@ class Withdrawals:
 
     async def submit(self, withdrawal_id: str) -> None:
         """Send (or send again) the B2C request of a RESERVED withdrawal."""
-        row = await self.get_by_id(withdrawal_id)
-        if row.state != "RESERVED":
+        row = await self._start_sending(withdrawal_id)
+        if row is None:
             return
         try:
             accepted = await self._daraja.b2c(
@@ -268,37 +274,68 @@ class Withdrawals:
             )
         except DarajaUnreachable as exc:
             log.warning("B2C for %s not sent: %s", withdrawal_id, exc)
-            await self._set(
-                withdrawal_id,
-                ("RESERVED",),
-                submit_attempts=row.submit_attempts + 1,
-                next_check_at=now() + self._retry,
-            )
+            await self._not_sent(withdrawal_id, str(exc))
             return
         except DarajaRefused as exc:
             async with self._store.write() as conn:
                 locked = await payments.lock_withdrawal(conn, id=withdrawal_id)
-                if locked.state == "RESERVED":
+                if locked.state == "SENDING":
                     await self._fail(conn, locked, "REJECTED", None, str(exc)[:500], now())
             return
         except DarajaAmbiguous as exc:
             log.error("B2C for %s: outcome unknown (%s)", withdrawal_id, exc)
-            await self._set(
-                withdrawal_id,
-                ("RESERVED",),
-                state="UNKNOWN",
-                submit_attempts=row.submit_attempts + 1,
-                next_check_at=now(),
-            )
+            await self._set(withdrawal_id, ("SENDING",), state="UNKNOWN", next_check_at=now())
             return
         await self._set(
             withdrawal_id,
-            ("RESERVED",),
+            ("SENDING",),
             state="SUBMITTED",
             conversation_id=accepted.conversation_id or None,
-            submit_attempts=row.submit_attempts + 1,
             next_check_at=now() + self._checks.first_interval,
         )
+
+    async def _start_sending(self, withdrawal_id: str):
+        """Take a RESERVED withdrawal for one attempt (None if it is not RESERVED: another
+        worker's attempt is out, or it has moved on). Should the attempt never report back, the
+        worker finds it due after the first status-check interval and asks M-Pesa about it."""
+        async with self._store.write() as conn:
+            at = now()
+            row = await payments.lock_withdrawal(conn, id=withdrawal_id)
+            if row is None or row.state != "RESERVED":
+                return None
+            await conn.execute(
+                update(withdrawals)
+                .where(withdrawals.c.id == row.id)
+                .values(
+                    state="SENDING",
+                    submit_attempts=row.submit_attempts + 1,
+                    next_check_at=at + self._checks.first_interval,
+                )
+            )
+            return row
+
+    async def _not_sent(self, withdrawal_id: str, error: str) -> None:
+        """Daraja certainly did not get this attempt, nor (the withdrawal being SENDING) any
+        earlier one: send it again later, or once the member has waited long enough, give
+        them their sats back."""
+        async with self._store.write() as conn:
+            at = now()
+            row = await payments.lock_withdrawal(conn, id=withdrawal_id)
+            if row.state != "SENDING":
+                return  # its time ran out and it is being asked about: it may have been sent
+            age = at - utc(row.created_at)
+            if self._unsent.give_up(row.submit_attempts, age):
+                description = f"M-Pesa not reached in {row.submit_attempts} attempts: {error}"
+                await self._fail(conn, row, "PROVIDER_UNAVAILABLE", None, description[:500], at)
+                return
+            await conn.execute(
+                update(withdrawals)
+                .where(withdrawals.c.id == row.id)
+                .values(
+                    state="RESERVED",
+                    next_check_at=at + self._unsent.retry_after(row.submit_attempts, age),
+                )
+            )
 
     async def _set(self, withdrawal_id: str, states: tuple[str, ...], **values) -> None:
         async with self._store.write() as conn:
@@ -331,7 +368,7 @@ class Withdrawals:
             at = now()
             await payments.store_callback(conn, "b2c_timeout", key, body, at)
             row = await self._find(conn, result)
-            if row is not None and row.state in ("RESERVED", "SUBMITTED"):
+            if row is not None and row.state in ("RESERVED", "SENDING", "SUBMITTED"):
                 await conn.execute(
                     update(withdrawals)
                     .where(withdrawals.c.id == row.id)
@@ -492,13 +529,14 @@ class Withdrawals:
     # -- reconciliation ----------------------------------------------------------------------
 
     async def query_status(self, withdrawal_id: str) -> None:
-        """Send a Transaction Status query for an UNKNOWN (or silent SUBMITTED) withdrawal, first
-        handing it to operations if the queries so far have not told us its outcome."""
+        """Send a Transaction Status query for an UNKNOWN (or silent SUBMITTED, or an attempt
+        that never reported back) withdrawal, first handing it to operations if the queries so
+        far have not told us its outcome."""
         ocid = str(uuid.uuid4())
         async with self._store.write() as conn:
             at = now()
             row = await payments.lock_withdrawal(conn, id=withdrawal_id)
-            if row is None or row.state not in ("SUBMITTED", "UNKNOWN"):
+            if row is None or row.state not in ("SENDING", "SUBMITTED", "UNKNOWN"):
                 return
             review_at = row.review_at
             if review_at is None and self._checks.needs_review(

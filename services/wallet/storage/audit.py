@@ -31,7 +31,8 @@ CHECKS = {
     "pending_out differs from the withdrawals in flight": """
         SELECT a.id, a.pending_out, COALESCE(w.reserved, 0) FROM {p}accounts a
         LEFT JOIN (SELECT account_id, SUM(amount_sats) AS reserved FROM {p}withdrawals
-                   WHERE state IN ('RESERVED', 'SUBMITTED', 'UNKNOWN') GROUP BY account_id) w
+                   WHERE state IN ('RESERVED', 'SENDING', 'SUBMITTED', 'UNKNOWN')
+                   GROUP BY account_id) w
           ON w.account_id = a.id
         WHERE a.pending_out <> COALESCE(w.reserved, 0)""",
     "completed deposit not credited exactly once": """

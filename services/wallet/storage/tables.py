@@ -184,7 +184,7 @@ withdrawals = Table(
     Column("amount_sats", BigInteger, nullable=False),  # reserved, then debited
     Column("quote_id", Id),
     Column("phone", String(20), nullable=False),
-    # RESERVED, SUBMITTED, COMPLETED, FAILED, UNKNOWN
+    # RESERVED, SENDING, SUBMITTED, COMPLETED, FAILED, UNKNOWN (flows/withdrawals.py)
     Column("state", String(10), nullable=False),
     Column("failure_reason", String(30)),
     Column("result_code", Integer),

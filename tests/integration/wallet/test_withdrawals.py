@@ -4,6 +4,9 @@ on a timeout — resolve with the Transaction Status query."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import timedelta
 
 import grpc
@@ -12,8 +15,9 @@ from bitsacco.wallet.v1 import wallet_pb2
 from bitsacco.wallet.v1 import wallet_service_pb2 as pb
 from sqlalchemy import select, update
 
+from services.wallet.adapters.daraja import DarajaClient
 from services.wallet.adapters.fake_daraja import B2cScript
-from services.wallet.events import WITHDRAWAL_REVIEW_NEEDED
+from services.wallet.events import WITHDRAWAL_FAILED, WITHDRAWAL_REVIEW_NEEDED
 from services.wallet.storage.store import now, utc
 from services.wallet.storage.tables import callbacks, outbox, status_queries, withdrawals
 from tests.integration.wallet.actions import (
@@ -192,11 +196,14 @@ async def _row(stack, name: str):
         return (await conn.execute(query)).one()
 
 
-async def _reviews_asked(stack, name: str) -> int:
+async def _events(stack, topic: str, name: str) -> list[dict]:
     async with stack.app.store.read() as conn:
-        query = select(outbox.c.payload).where(outbox.c.topic == WITHDRAWAL_REVIEW_NEEDED)
-        rows = (await conn.execute(query)).all()
-    return sum(1 for row in rows if row.payload["withdrawal"] == name)
+        rows = (await conn.execute(select(outbox.c.payload).where(outbox.c.topic == topic))).all()
+    return [row.payload for row in rows if row.payload["withdrawal"] == name]
+
+
+async def _reviews_asked(stack, name: str) -> int:
+    return len(await _events(stack, WITHDRAWAL_REVIEW_NEEDED, name))
 
 
 async def _ask_again_now(stack, name: str) -> None:
@@ -392,3 +399,123 @@ async def test_another_members_deposit_or_withdrawal_looks_missing(stack):
             stack.stub.GetWithdrawal(ask, metadata=member.metadata), missing, "WITHDRAWAL_NOT_FOUND"
         )
     await settled(stack, owner, paid.name)
+
+
+@asynccontextmanager
+async def daraja_unreachable(stack, **limits) -> AsyncIterator:
+    """Daraja cannot be reached (nothing listens on port 9) until the block ends. An unsent
+    payout is sent again only when the test says so (`_ask_again_now`), and given up after
+    `limits` (UnsentPayouts fields)."""
+    flows = stack.app.withdrawals
+    working, unsent = flows._daraja, flows._unsent
+    flows._daraja = DarajaClient("http://127.0.0.1:9", working._creds)
+    hour = timedelta(hours=1)
+    flows._unsent = replace(unsent, first_interval=hour, max_interval=hour, **limits)
+    try:
+        yield flows
+    finally:
+        await flows._daraja.close()
+        flows._daraja, flows._unsent = working, unsent
+
+
+async def _tried(stack, name: str, attempts: int, state: str = "RESERVED") -> bool:
+    row = await _row(stack, name)
+    return row.submit_attempts == attempts and row.state == state
+
+
+def _b2c_requests(stack, ocid: str) -> int:
+    return sum(
+        1 for p, b in stack.fake.requests if p == "b2c" and b["OriginatorConversationID"] == ocid
+    )
+
+
+async def test_a_payout_mpesa_never_receives_fails_once_and_the_sats_come_back(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    async with daraja_unreachable(stack, max_attempts=3):
+        started = await withdraw(stack, member, 100)
+        assert started.state == W.WITHDRAWAL_STATE_RESERVED
+        assert (await wallet(stack, member)).pending_out_sats == started.amount_sats
+        row = await _row(stack, started.name)
+        assert row.submit_attempts == 1
+        # Backing off, but never past the time allowed (30 minutes by default).
+        assert utc(row.next_check_at) == utc(row.created_at) + timedelta(minutes=30)
+        await _ask_again_now(stack, started.name)
+        await stack.settle(lambda: _tried(stack, started.name, 2))
+        await _ask_again_now(stack, started.name)
+        done = await settled(stack, member, started.name)
+    assert (done.state, done.failure_reason) == (
+        W.WITHDRAWAL_STATE_FAILED,
+        W.WITHDRAWAL_FAILURE_REASON_PROVIDER_UNAVAILABLE,
+    )
+    assert not done.HasField("result_code")
+    assert (await _row(stack, started.name)).submit_attempts == 3
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.available_sats, mine.pending_out_sats) == (funded, funded, 0)
+    [failed] = await _events(stack, WITHDRAWAL_FAILED, started.name)
+    assert failed["failure_reason"] == "PROVIDER_UNAVAILABLE"
+    assert failed["amount_sats"] == started.amount_sats
+    assert "back in your wallet" in failed["message"]["en"]
+    assert _b2c_requests(stack, started.originator_conversation_id) == 0
+
+
+async def test_a_payout_sent_once_mpesa_is_back_completes_normally(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    async with daraja_unreachable(stack, max_attempts=3):
+        started = await withdraw(stack, member, 100)
+        await _ask_again_now(stack, started.name)
+        await stack.settle(lambda: _tried(stack, started.name, 2))
+    await _ask_again_now(stack, started.name)
+    done = await settled(stack, member, started.name)
+    assert done.state == W.WITHDRAWAL_STATE_COMPLETED and done.mpesa_receipt_number
+    assert (await _row(stack, started.name)).submit_attempts == 3
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.pending_out_sats) == (funded - done.amount_sats, 0)
+    assert _b2c_requests(stack, started.originator_conversation_id) == 1
+    assert await _events(stack, WITHDRAWAL_FAILED, started.name) == []
+
+
+async def test_sweepers_racing_for_an_unsent_payout_send_it_and_give_it_up_once(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    async with daraja_unreachable(stack) as flows:
+        started = await withdraw(stack, member, 100)
+        ident = started.name.rsplit("/", 1)[1]
+        flows._unsent = replace(flows._unsent, max_attempts=2)  # the next attempt is the last
+        await _ask_again_now(stack, started.name)
+        # Two sweepers, and two more sends that skip the claim (as if their hold had run out),
+        # beside the service's own worker.
+        await asyncio.gather(
+            flows.reconcile_once(), flows.reconcile_once(), flows.submit(ident), flows.submit(ident)
+        )
+        done = await settled(stack, member, started.name)
+    assert done.state == W.WITHDRAWAL_STATE_FAILED
+    assert (await _row(stack, started.name)).submit_attempts == 2
+    assert len(await _events(stack, WITHDRAWAL_FAILED, started.name)) == 1
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.available_sats, mine.pending_out_sats) == (funded, funded, 0)
+
+
+async def test_an_attempt_that_never_reports_back_is_asked_about_never_released(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    async with daraja_unreachable(stack) as flows:
+        started = await withdraw(stack, member, 100)
+        ident = started.name.rsplit("/", 1)[1]
+        # A second attempt goes out, and the process sending it dies before Daraja answers.
+        async with stack.app.store.write() as conn:
+            await conn.execute(
+                update(withdrawals)
+                .where(withdrawals.c.id == ident)
+                .values(state="SENDING", submit_attempts=2, next_check_at=now())
+            )
+        await stack.settle(lambda: _tried(stack, started.name, 2, "UNKNOWN"))
+        # Its answer, had it come late, said "not sent": too late, it may have been paid.
+        flows._unsent = replace(flows._unsent, max_attempts=1)
+        await flows._not_sent(ident, "connection refused")
+    still = await get(stack, member, started.name)
+    assert still.state == W.WITHDRAWAL_STATE_UNKNOWN
+    assert await _events(stack, WITHDRAWAL_FAILED, started.name) == []
+    mine = await wallet(stack, member)
+    assert (mine.balance_sats, mine.pending_out_sats) == (funded, started.amount_sats)

@@ -1,10 +1,11 @@
-"""When an unknown payout is asked about again, and when it is handed over for review."""
+"""When a payout is tried or asked about again, when an unknown one is handed over for review,
+and when an unsent one is given up."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from services.wallet.rules.payout_checks import PayoutChecks
+from services.wallet.rules.payout_checks import PayoutChecks, UnsentPayouts
 
 CHECKS = PayoutChecks(
     first_interval=timedelta(minutes=2),
@@ -30,3 +31,30 @@ def test_review_after_the_query_budget_or_the_age_whichever_first():
     assert not CHECKS.needs_review(11, timedelta(hours=23, minutes=59))
     assert CHECKS.needs_review(12, timedelta(minutes=5))
     assert CHECKS.needs_review(0, timedelta(hours=24))
+
+
+UNSENT = UnsentPayouts(
+    first_interval=timedelta(minutes=2),
+    max_interval=timedelta(hours=1),
+    max_attempts=10,
+    max_age=timedelta(minutes=30),
+)
+
+
+def test_an_unsent_payout_is_tried_at_2_6_14_and_30_minutes_then_given_up():
+    age, tries = timedelta(0), [timedelta(0)]
+    while not UNSENT.give_up(len(tries), age):
+        age += UNSENT.retry_after(len(tries), age)
+        tries.append(age)
+    assert tries == [timedelta(minutes=m) for m in (0, 2, 6, 14, 30)]
+
+
+def test_the_last_unsent_attempt_is_made_when_the_time_is_up_not_an_interval_later():
+    assert UNSENT.retry_after(5, timedelta(minutes=29)) == timedelta(minutes=1)
+    assert UNSENT.retry_after(1, timedelta(minutes=1)) == timedelta(minutes=2)
+
+
+def test_an_unsent_payout_is_given_up_after_its_attempts_or_its_age_whichever_first():
+    assert not UNSENT.give_up(9, timedelta(minutes=29, seconds=59))
+    assert UNSENT.give_up(10, timedelta(minutes=1))
+    assert UNSENT.give_up(1, timedelta(minutes=30))
