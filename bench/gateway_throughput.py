@@ -5,7 +5,7 @@ concurrency 16, over native gRPC and over REST/JSON. Prints requests/s and p50/p
 Targets (issue 5): through Envoy keeps >= 75% of the direct gRPC throughput and adds < 3 ms at
 p95; REST/JSON through Envoy keeps >= 55% of direct gRPC. Figures only; nothing is asserted.
 
-    .venv/bin/python bench/gateway_throughput.py [seconds per measurement, default 3]
+    .venv/bin/python bench/gateway_throughput.py [seconds per path, default 6]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import aiohttp
 import grpc
+import uvloop
 from bitsacco.wallet.v1 import wallet_service_pb2, wallet_service_pb2_grpc
 
 from services.supervisor import wait_serving
@@ -30,6 +31,7 @@ from tests.integration.gateway.running import gateway_settings, run_gateway
 from tests.integration.gateway.tokens import SigningKey
 
 CONCURRENCY = 16
+ROUNDS = 3
 REPO = Path(__file__).resolve().parents[1]
 SERVICES = ("users", "notification", "wallet", "ai", "chama")
 
@@ -124,25 +126,23 @@ async def run_all(gw, ports, metadata, token, seconds) -> dict[str, dict[str, fl
                     if answer.status != 200:
                         raise RuntimeError(answer.status)
 
-            # Interleaved twice, so a noisy neighbour skews every column alike.
+            # Interleaved rounds, so a noisy neighbour skews every column alike.
             for label, call in [
                 ("direct gRPC", direct_grpc),
                 ("Envoy gRPC", envoy_grpc),
                 ("Envoy REST/JSON", envoy_rest),
-            ] * 2:
-                figures = await measure(call, seconds / 2)
+            ] * ROUNDS:
+                figures = await measure(call, seconds / ROUNDS)
                 previous = results.get(label)
                 results[label] = figures if previous is None else _merge(previous, figures)
     return results
 
 
 def _merge(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
-    return {
-        "rps": (a["rps"] + b["rps"]) / 2,
-        "p50": (a["p50"] + b["p50"]) / 2,
-        "p95": (a["p95"] + b["p95"]) / 2,
-        "errors": a["errors"] + b["errors"],
-    }
+    """Running mean of the rounds so far (`a` holds `a["rounds"]` of them)."""
+    n = a.get("rounds", 1)
+    merged = {k: (a[k] * n + b[k]) / (n + 1) for k in ("rps", "p50", "p95")}
+    return merged | {"errors": a["errors"] + b["errors"], "rounds": n + 1}
 
 
 def report(results: dict[str, dict[str, float]]) -> None:
@@ -161,4 +161,4 @@ def report(results: dict[str, dict[str, float]]) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(float(sys.argv[1]) if len(sys.argv) > 1 else 3.0))
+    uvloop.run(main(float(sys.argv[1]) if len(sys.argv) > 1 else 6.0))
