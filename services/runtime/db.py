@@ -8,8 +8,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import (
@@ -67,6 +65,10 @@ class Database:
             await connection.run_sync(self._upgrade, versions)
 
     def _upgrade(self, connection: Connection, versions: Path) -> None:
+        # Imported here: Alembic costs half a second of start-up, and only migrations need it.
+        from alembic import command
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS_ENV))
         config.set_main_option("path_separator", "os")
