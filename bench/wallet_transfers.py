@@ -61,7 +61,7 @@ from services.wallet.storage.transfers import post_transfer_with_function  # noq
 ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ACCOUNTS = 200
-CELL_SECONDS = 1.2
+CELL_SECONDS = 3.0
 CONCURRENCY = (1, 16, 64)
 POOL = 20
 ISSUER, AUDIENCE = "https://users.bitsacco.local", "bitsacco"
