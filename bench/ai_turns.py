@@ -23,14 +23,18 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-import asyncpg
-
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bitsacco.notification.v1 import notification_service_pb2, notification_service_pb2_grpc  # noqa: E402
 
-from bench.system import percentile, scratch_database, server_side, start_system  # noqa: E402
+from bench.system import (  # noqa: E402
+    fetchrow,
+    percentile,
+    scratch_database,
+    server_side,
+    start_system,
+)
 from services.chat_simulator import Simulator, SimulatorConfig  # noqa: E402
 from services.runtime.auth import ServiceTokens  # noqa: E402
 from services.runtime.clients import call_metadata, channel  # noqa: E402
@@ -105,11 +109,7 @@ WHERE i.direction = 1 AND i.create_time >= $1
 async def stages(database_url: str, since: datetime) -> list[tuple[str, float]]:
     """Where a reply's time goes inside notification (medians): stored → handed to ai, the
     turn (CreateTurn and recording it), replies recorded → delivered to the outbox."""
-    connection = await asyncpg.connect(database_url.replace("postgresql+asyncpg", "postgresql"))
-    try:
-        row = await connection.fetchrow(STAGES, since)
-    finally:
-        await connection.close()
+    row = await fetchrow(database_url, STAGES, since)
     return [(label, value.total_seconds() * 1000) for label, value in row.items()]
 
 

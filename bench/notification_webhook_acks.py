@@ -31,7 +31,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import aiohttp
-import asyncpg
 import uvloop
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,7 +38,7 @@ sys.path.insert(0, str(REPO))
 
 from twilio.request_validator import RequestValidator  # noqa: E402
 
-from bench.system import percentile, scratch_database, start_system  # noqa: E402
+from bench.system import fetchrow, percentile, scratch_database, start_system  # noqa: E402
 
 SENDER_PROCESSES = 4
 PATH = "/v1/webhooks/twilio"
@@ -143,15 +142,12 @@ def report(label: str, latencies: list[float], errors: int, seconds: float) -> N
 
 
 async def processed_count(database_url: str) -> tuple[int, int]:
-    connection = await asyncpg.connect(database_url.replace("postgresql+asyncpg", "postgresql"))
-    try:
-        row = await connection.fetchrow(
-            "SELECT count(*) FILTER (WHERE direction = 1) AS inbound,"
-            " count(*) FILTER (WHERE direction = 1 AND state IN (5, 7)) AS done"
-            " FROM notification.messages"
-        )
-    finally:
-        await connection.close()
+    row = await fetchrow(
+        database_url,
+        "SELECT count(*) FILTER (WHERE direction = 1) AS inbound,"
+        " count(*) FILTER (WHERE direction = 1 AND state IN (5, 7)) AS done"
+        " FROM notification.messages",
+    )
     return row["inbound"], row["done"]
 
 

@@ -24,11 +24,9 @@ from gateway import addresses  # noqa: E402
 from gateway.launch import envoy_argv, wait_healthy, write_config  # noqa: E402
 from gateway.settings import GatewaySettings  # noqa: E402
 from services.supervisor import START_ORDER, wait_serving  # noqa: E402
+from tests.conftest import fresh_database  # noqa: E402
 from tests.harness import free_port  # noqa: E402
 
-PG_ADMIN_URL = os.environ.get(
-    "TEST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -50,17 +48,18 @@ class System:
             await server.stop(0)
 
 
-@contextlib.asynccontextmanager
-async def scratch_database(prefix: str):
+def scratch_database(prefix: str):
     """A database of its own for the run, dropped afterwards; yields its SQLAlchemy URL."""
-    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(PG_ADMIN_URL.replace("postgresql+asyncpg", "postgresql"))
-    await admin.execute(f'CREATE DATABASE "{name}"')
+    return fresh_database(f"{prefix}_{uuid.uuid4().hex[:8]}")
+
+
+async def fetchrow(database_url: str, query: str, *args):
+    """One row from the benchmark's database, on a connection of its own."""
+    connection = await asyncpg.connect(database_url.replace("postgresql+asyncpg", "postgresql"))
     try:
-        yield f"{PG_ADMIN_URL.rpartition('/')[0]}/{name}"
+        return await connection.fetchrow(query, *args)
     finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+        await connection.close()
 
 
 async def health_only(name: str, port: int) -> grpc.aio.Server:

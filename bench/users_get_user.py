@@ -21,7 +21,6 @@ import tempfile
 import time
 import uuid
 
-import asyncpg
 import grpc
 import uvloop
 from bitsacco.users.v1 import users_service_pb2, users_service_pb2_grpc
@@ -31,11 +30,8 @@ from services.runtime.bootstrap import migrations_of
 from services.runtime.db import Database
 from services.supervisor import wait_serving
 from services.users.client import UsersClient
+from tests.conftest import REDIS_URL, fresh_database
 
-PG_ADMIN_URL = os.environ.get(
-    "TEST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 CONCURRENCY = 64
 ECHO = "/bench.Echo/Echo"
 
@@ -81,22 +77,9 @@ async def rate(call, seconds: float) -> float:
     return count / (time.perf_counter() - started)
 
 
-@contextlib.asynccontextmanager
-async def scratch_database():
-    base, _, _ = PG_ADMIN_URL.rpartition("/")
-    name = f"bitsacco_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(PG_ADMIN_URL.replace("postgresql+asyncpg", "postgresql"))
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{base}/{name}"
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
-
-
 async def main(seconds: float) -> None:
     secret = secrets.token_hex(16)
-    async with scratch_database() as database_url:
+    async with fresh_database(f"bench_users_{uuid.uuid4().hex[:8]}") as database_url:
         db = Database(database_url, "users")
         await db.migrate(migrations_of("users"))
         await db.close()
