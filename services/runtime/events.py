@@ -104,6 +104,9 @@ async def publish(session: AsyncSession, outbox: Table, topic: str, payload: dic
 class EventBus(Protocol):
     async def append(self, stream: str, seq: int, event: Event) -> None: ...
 
+    async def append_all(self, stream: str, entries: list[tuple[int, Event]]) -> None:
+        """`append` each (seq, event) in order; one round trip where the bus can."""
+
     async def ensure_group(self, stream: str, group: str) -> None: ...
 
     async def read(
@@ -152,6 +155,15 @@ class RedisStreamBus:
             top = (await self.client.xinfo_stream(stream))["last-generated-id"]
             top_ms = (top.decode() if isinstance(top, bytes) else top).split("-")[0]
             await self.client.xadd(stream, _fields(event), id=f"{top_ms}-*")
+
+    async def append_all(self, stream: str, entries: list[tuple[int, Event]]) -> None:
+        pipeline = self.client.pipeline(transaction=False)
+        for seq, event in entries:
+            pipeline.xadd(stream, _fields(event), id=f"{seq}-0")
+        answers = await pipeline.execute(raise_on_error=False)
+        for (seq, event), answer in zip(entries, answers, strict=True):
+            if isinstance(answer, Exception):  # appended before, or committed out of order
+                await self.append(stream, seq, event)
 
     async def ensure_group(self, stream: str, group: str) -> None:
         try:
@@ -223,6 +235,10 @@ class SqliteStreamBus:
                 _entries,
                 {"stream": stream, "seq": seq, "fields": json.dumps(_fields(event))},
             )
+
+    async def append_all(self, stream: str, entries: list[tuple[int, Event]]) -> None:
+        for seq, event in entries:
+            await self.append(stream, seq, event)
 
     async def ensure_group(self, stream: str, group: str) -> None:
         await self._tables()
@@ -339,10 +355,11 @@ class OutboxRelay:
                     .limit(self._batch)
                 )
             ).all()
-            for row in rows:
-                event = Event(row.event_id, row.topic, row.payload, self._db.schema)
-                await self._bus.append(self._stream, row.id, event)
             if rows:
+                await self._bus.append_all(
+                    self._stream,
+                    [(r.id, Event(r.event_id, r.topic, r.payload, self._db.schema)) for r in rows],
+                )
                 await session.execute(
                     update(self._outbox)
                     .where(self._outbox.c.id.in_([row.id for row in rows]))

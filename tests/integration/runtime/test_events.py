@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, func, select, text
+from sqlalchemy import Column, Integer, MetaData, String, Table, func, select, text, update
 
 from services.runtime.db import Database
 from services.runtime.events import (
     Consumer,
+    Event,
     OutboxRelay,
     RedisStreamBus,
     SqliteStreamBus,
@@ -77,16 +79,16 @@ async def test_relay_killed_after_append_delivers_once(shape):
     async with db.transaction() as session:
         event_id = await publish(session, outbox, "thing.done", {"n": 7})
 
-    real_append = bus.append
+    real_append_all = bus.append_all
 
-    async def append_then_die(stream, seq, event):
-        await real_append(stream, seq, event)
+    async def append_then_die(stream, entries):
+        await real_append_all(stream, entries)
         raise RelayDied
 
-    bus.append = append_then_die
+    bus.append_all = append_then_die
     with pytest.raises(RelayDied):
         await OutboxRelay(db, outbox, bus, NS).relay_once()
-    bus.append = real_append
+    bus.append_all = real_append_all
 
     # The row is still unpublished, so the restarted relay sends it again: the bus keeps one.
     assert await OutboxRelay(db, outbox, bus, NS).relay_once() == 1
@@ -163,10 +165,34 @@ async def test_late_committing_row_is_not_lost(shape):
     async with db.transaction() as session:
         rows = (await session.execute(select(outbox).order_by(outbox.c.id))).all()
     first, second = rows
-    from services.runtime.events import Event
-
     await bus.append(STREAM, second.id, Event(second.event_id, "thing.done", {"n": 2}, SCHEMA))
     await bus.append(STREAM, first.id, Event(first.event_id, "thing.done", {"n": 1}, SCHEMA))
     consumer = Consumer(db, processed, bus, STREAM, f"g-{uuid.uuid4().hex[:6]}", record_effect)
     await consumer.consume_once(block_ms=100)
     assert await effect_count(db) == 2
+
+
+async def test_a_batch_with_rows_already_on_the_stream_and_a_late_one_delivers_each_once(shape):
+    """The relay appends a batch at once: a row appended before a crash is not appended again,
+    and one whose transaction committed after a later row was relayed still gets through."""
+    db, bus = shape
+    async with db.transaction() as session:
+        for n in (1, 2, 3):
+            await publish(session, outbox, "thing.done", {"n": n})
+    async with db.transaction() as session:
+        first, _late, third = (await session.execute(select(outbox).order_by(outbox.c.id))).all()
+        # The third was relayed while the second had not committed; the first reached the
+        # stream just before a relay died, so it is still unpublished.
+        await session.execute(
+            update(outbox).where(outbox.c.id == third.id).values(published_at=datetime.now(UTC))
+        )
+    for row in (first, third):
+        await bus.append(STREAM, row.id, Event(row.event_id, row.topic, row.payload, SCHEMA))
+
+    assert await OutboxRelay(db, outbox, bus, NS).relay_once() == 2
+    consumer = Consumer(db, processed, bus, STREAM, f"g-{uuid.uuid4().hex[:6]}", record_effect)
+    delivered = 0
+    for _ in range(3):
+        delivered += await consumer.consume_once(block_ms=100)
+    assert delivered == 3
+    assert await effect_count(db) == 3
