@@ -367,7 +367,7 @@ class OutboxRelay:
                 )
         return len(rows)
 
-    async def run(self, idle_seconds: float = 0.2, linger_seconds: float = 0.02) -> None:
+    async def run(self, idle_seconds: float = 0.2, linger_seconds: float = 0.1) -> None:
         while True:
             try:
                 relayed = await self.relay_once()
@@ -376,8 +376,9 @@ class OutboxRelay:
                 relayed = 0
             if relayed == self._batch:
                 continue  # more are waiting
-            # After a partial batch, linger briefly so the next pass carries several rows: under
-            # a steady trickle, passing again at once would cost a transaction per event.
+            # After a partial batch, linger so the next pass carries several rows: under a steady
+            # trickle, passing again at once costs a transaction per event (a fifth of a busy
+            # wallet's CPU); a tenth of a second later is still soon for what consumers do.
             await asyncio.sleep(linger_seconds if relayed else idle_seconds)
 
 
