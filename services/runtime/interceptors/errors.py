@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import asyncpg
 import grpc
 from grpc_status import rpc_status
 from sqlalchemy.exc import DBAPIError
@@ -52,11 +53,26 @@ class ErrorInterceptor(UnaryInterceptor):
         return around
 
 
+# What a connection the database server dropped raises through asyncpg used directly.
+_DRIVER_CONNECTION_LOST = (
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.InterfaceError,
+    ConnectionError,
+)
+
+
+def _connection_lost(error: Exception) -> bool:
+    if isinstance(error, DBAPIError):
+        return error.connection_invalidated
+    return isinstance(error, _DRIVER_CONNECTION_LOST)
+
+
 def _unexpected(error: Exception, method: str) -> DomainError:
-    """A lost database connection is worth a retry (the pool has been renewed); anything else is
+    """A lost database connection is worth a retry (its pool replaces it); anything else is
     logged and reported without internals."""
-    if isinstance(error, DBAPIError) and error.connection_invalidated:
-        log.warning("database connection lost in %s: %s", method, error.orig)
+    if _connection_lost(error):
+        log.warning("database connection lost in %s: %s", method, error)
         return Unavailable(
             "DATABASE_UNAVAILABLE",
             "The database connection was lost; nothing was saved. Try again.",
