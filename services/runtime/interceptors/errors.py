@@ -57,7 +57,6 @@ class ErrorInterceptor(UnaryInterceptor):
 _DRIVER_CONNECTION_LOST = (
     asyncpg.exceptions.PostgresConnectionError,
     asyncpg.exceptions.OperatorInterventionError,
-    asyncpg.exceptions.InterfaceError,
     ConnectionError,
 )
 
@@ -75,7 +74,8 @@ def _unexpected(error: Exception, method: str) -> DomainError:
         log.warning("database connection lost in %s: %s", method, error)
         return Unavailable(
             "DATABASE_UNAVAILABLE",
-            "The database connection was lost; nothing was saved. Try again.",
+            "The database connection was lost. Try again: with the same request_id nothing is"
+            " done twice.",
             retry_after_seconds=1,
         )
     log.exception("unhandled error in %s", method)
