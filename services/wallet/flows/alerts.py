@@ -18,8 +18,8 @@ from services.wallet.flows.wallets import Account
 from services.wallet.rules.alerts import ABOVE, BELOW, crossed
 from services.wallet.rules.idempotency import fingerprint
 from services.wallet.rules.names import child_name
-from services.wallet.rules.paging import decode_token, encode_token, page_size
-from services.wallet.storage.store import Store, now, utc
+from services.wallet.storage.pages import page_by_creation
+from services.wallet.storage.store import Store, now
 from services.wallet.storage.tables import accounts, outbox, price_alerts
 
 ACTIVE, TRIGGERED, CANCELLED = 1, 2, 3  # PriceAlertState
@@ -98,26 +98,17 @@ class Alerts:
 
     async def list(self, account: Account, size: int, token: str, states: list[int]):
         states = sorted(states) or [ACTIVE, TRIGGERED]
-        filters = ["alerts", account.id, states]
-        position = decode_token(token, filters)
-        limit = page_size(size)
-        query = select(price_alerts).where(
-            price_alerts.c.account_id == account.id, price_alerts.c.state.in_(states)
-        )
-        if position is not None:
-            created, ident = datetime.fromisoformat(position[0]), position[1]
-            query = query.where(
-                (price_alerts.c.created_at < created)
-                | ((price_alerts.c.created_at == created) & (price_alerts.c.id < ident))
-            )
-        query = query.order_by(price_alerts.c.created_at.desc(), price_alerts.c.id.desc())
+        conditions = [price_alerts.c.account_id == account.id, price_alerts.c.state.in_(states)]
         async with self._store.read() as conn:
-            rows = (await conn.execute(query.limit(limit + 1))).all()
-        next_token = ""
-        if len(rows) > limit:
-            rows = rows[:limit]
-            next_token = encode_token([utc(rows[-1].created_at).isoformat(), rows[-1].id], filters)
-        return rows, next_token
+            return await page_by_creation(
+                conn,
+                price_alerts,
+                conditions,
+                size,
+                token,
+                ["alerts", account.id, states],
+                newest_first=True,
+            )
 
     async def cancel(self, account: Account, alert_id: str, request):
         caller = current_caller()

@@ -55,10 +55,10 @@ from services.wallet.rules.idempotency import fingerprint
 from services.wallet.rules.limits import SAVE, limit_day, usd_for_kes
 from services.wallet.rules.money import Trade, buy_with_fiat, ledger_split, sats_for_fiat_down
 from services.wallet.rules.names import child_name
-from services.wallet.rules.paging import decode_token, encode_token, page_size
 from services.wallet.storage import idempotency as keys
 from services.wallet.storage import ledger, payments, usage
 from services.wallet.storage.ledger import Line, Posting
+from services.wallet.storage.pages import account_page
 from services.wallet.storage.store import Store, now, utc
 from services.wallet.storage.tables import (
     HOUSE_MPESA_CLEARING,
@@ -357,7 +357,7 @@ class Deposits:
         return await _get(self._store, deposits, deposit_id, "deposit", account)
 
     async def list(self, account: Account, size: int, token: str):
-        return await _page(self._store, deposits, account, size, token, "deposits")
+        return await account_page(self._store, deposits, account.id, size, token, "deposits")
 
     # -- callbacks ---------------------------------------------------------------------------
 
@@ -755,25 +755,3 @@ async def _get(store: Store, table, ident: str, kind: str, account: Account | No
     if row is None:
         raise NotFound(f"{kind.upper()}_NOT_FOUND", f"No such {kind}.")
     return row
-
-
-async def _page(store: Store, table, account: Account, size: int, token: str, kind: str):
-    """Newest first by (created_at, id)."""
-    filters = [kind, account.id]
-    position = decode_token(token, filters)
-    limit = page_size(size)
-    query = select(table).where(table.c.account_id == account.id)
-    if position is not None:
-        created, ident = datetime.fromisoformat(position[0]), position[1]
-        query = query.where(
-            (table.c.created_at < created)
-            | ((table.c.created_at == created) & (table.c.id < ident))
-        )
-    query = query.order_by(table.c.created_at.desc(), table.c.id.desc()).limit(limit + 1)
-    async with store.read() as conn:
-        rows = (await conn.execute(query)).all()
-    next_token = ""
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_token = encode_token([utc(rows[-1].created_at).isoformat(), rows[-1].id], filters)
-    return rows, next_token

@@ -22,9 +22,9 @@ from services.wallet.flows.wallets import Account
 from services.wallet.rules import goals as rules
 from services.wallet.rules.idempotency import fingerprint
 from services.wallet.rules.names import child_name
-from services.wallet.rules.paging import decode_token, encode_token, page_size
 from services.wallet.storage import milestones
 from services.wallet.storage.milestones import PERCENT
+from services.wallet.storage.pages import page_by_creation
 from services.wallet.storage.store import Store, now, utc
 from services.wallet.storage.tables import accounts, goal_milestones, goals
 
@@ -109,25 +109,16 @@ class Goals:
         return views[0]
 
     async def list(self, account: Account, size: int, token: str):
-        filters = ["goals", account.id]
-        position = decode_token(token, filters)
-        limit = page_size(size)
-        query = select(goals).where(goals.c.account_id == account.id)
-        if position is not None:
-            created, ident = datetime.fromisoformat(position[0]), position[1]
-            query = query.where(
-                (goals.c.created_at > created)
-                | ((goals.c.created_at == created) & (goals.c.id > ident))
-            )
-        query = query.order_by(goals.c.created_at, goals.c.id).limit(limit + 1)
         async with self._store.read() as conn:
-            rows = (await conn.execute(query)).all()
-            next_token = ""
-            if len(rows) > limit:
-                rows = rows[:limit]
-                next_token = encode_token(
-                    [utc(rows[-1].created_at).isoformat(), rows[-1].id], filters
-                )
+            rows, next_token = await page_by_creation(
+                conn,
+                goals,
+                [goals.c.account_id == account.id],
+                size,
+                token,
+                ["goals", account.id],
+                newest_first=False,
+            )
             views = await self._view(conn, rows, await self._prices.optional())
         return views, next_token
 

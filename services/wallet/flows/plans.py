@@ -36,7 +36,7 @@ from services.wallet.flows.wallets import Account, Wallets
 from services.wallet.rules import schedule
 from services.wallet.rules.idempotency import fingerprint
 from services.wallet.rules.names import child_name
-from services.wallet.rules.paging import decode_token, encode_token, page_size
+from services.wallet.storage.pages import page_by_creation
 from services.wallet.storage.store import Store, now, utc
 from services.wallet.storage.tables import outbox, plan_runs, savings_plans
 
@@ -159,26 +159,18 @@ class Plans:
             return await self._row(conn, account, plan_id)
 
     async def list(self, account: Account, size: int, token: str):
-        filters = ["plans", account.id]
-        position = decode_token(token, filters)
-        limit = page_size(size)
-        query = select(savings_plans).where(
-            savings_plans.c.account_id == account.id, savings_plans.c.deleted_at.is_(None)
-        )
-        if position is not None:
-            created, ident = datetime.fromisoformat(position[0]), position[1]
-            query = query.where(
-                (savings_plans.c.created_at > created)
-                | ((savings_plans.c.created_at == created) & (savings_plans.c.id > ident))
-            )
-        query = query.order_by(savings_plans.c.created_at, savings_plans.c.id).limit(limit + 1)
+        plans = savings_plans.c
+        conditions = [plans.account_id == account.id, plans.deleted_at.is_(None)]
         async with self._store.read() as conn:
-            rows = (await conn.execute(query)).all()
-        next_token = ""
-        if len(rows) > limit:
-            rows = rows[:limit]
-            next_token = encode_token([utc(rows[-1].created_at).isoformat(), rows[-1].id], filters)
-        return rows, next_token
+            return await page_by_creation(
+                conn,
+                savings_plans,
+                conditions,
+                size,
+                token,
+                ["plans", account.id],
+                newest_first=False,
+            )
 
     async def _change(self, account: Account, plan_id: str, method: str, request, change):
         caller = current_caller()

@@ -24,10 +24,11 @@ from services.wallet.rules.money import (
     sats_for_fiat_down,
 )
 from services.wallet.rules.names import child_name
-from services.wallet.rules.paging import decode_token, encode_token, page_size
 from services.wallet.storage import idempotency as keys
 from services.wallet.storage import transfers as storage
-from services.wallet.storage.store import Store, now, utc
+from services.wallet.storage.pages import account_page
+from services.wallet.storage.store import Store, now
+from services.wallet.storage.tables import transfers
 
 METHOD = "CreateTransfer"
 
@@ -249,23 +250,7 @@ class Transfers:
         return row
 
     async def list(self, account: Account, size: int, token: str):
-        position = decode_token(token, ["transfers", account.id])
-        after = None
-        if position is not None:
-            from datetime import datetime
-
-            after = (datetime.fromisoformat(position[0]), position[1])
-        limit = page_size(size)
-        async with self._store.read() as conn:
-            rows = await storage.list_transfers(conn, account.id, after, limit + 1)
-        next_token = ""
-        if len(rows) > limit:
-            rows = rows[:limit]
-            last = rows[-1]
-            next_token = encode_token(
-                [utc(last.created_at).isoformat(), last.id], ["transfers", account.id]
-            )
-        return rows, next_token
+        return await account_page(self._store, transfers, account.id, size, token, "transfers")
 
 
 def self_transfer() -> InvalidArgument:

@@ -49,7 +49,7 @@ from services.wallet.events import (
     WITHDRAWAL_FAILED,
     WITHDRAWAL_REVIEW_NEEDED,
 )
-from services.wallet.flows.deposits import CallbackUrls, _get, _owner, _page
+from services.wallet.flows.deposits import CallbackUrls, _get, _owner
 from services.wallet.flows.limits import (
     Limits,
     Valuation,
@@ -74,6 +74,7 @@ from services.wallet.rules.payout_checks import PayoutChecks, UnsentPayouts
 from services.wallet.storage import idempotency as keys
 from services.wallet.storage import ledger, payments, usage
 from services.wallet.storage.ledger import Line, Posting
+from services.wallet.storage.pages import account_page
 from services.wallet.storage.store import Store, now, utc
 from services.wallet.storage.tables import (
     HOUSE_MPESA_CLEARING,
@@ -253,7 +254,7 @@ class Withdrawals:
         return await _get(self._store, withdrawals, withdrawal_id, "withdrawal", account)
 
     async def list(self, account: Account, size: int, token: str):
-        return await _page(self._store, withdrawals, account, size, token, "withdrawals")
+        return await account_page(self._store, withdrawals, account.id, size, token, "withdrawals")
 
     # -- B2C ---------------------------------------------------------------------------------
 

@@ -256,16 +256,3 @@ async def get_transfer(conn: AsyncConnection, account_id: str, transfer_id: str)
             )
         )
     ).one_or_none()
-
-
-async def list_transfers(conn: AsyncConnection, account_id: str, after: tuple | None, limit: int):
-    """Newest first; `after` is the (created_at, id) of the last row of the previous page."""
-    query = select(transfers).where(transfers.c.account_id == account_id)
-    if after is not None:
-        created, ident = after
-        query = query.where(
-            (transfers.c.created_at < created)
-            | ((transfers.c.created_at == created) & (transfers.c.id < ident))
-        )
-    query = query.order_by(transfers.c.created_at.desc(), transfers.c.id.desc()).limit(limit)
-    return (await conn.execute(query)).all()
