@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.auth import current_caller
@@ -14,6 +14,7 @@ from services.runtime.events import publish
 from services.wallet.adapters.prices import PriceFeed, PriceSnapshot
 from services.wallet.events import PRICE_ALERT_TRIGGERED
 from services.wallet.flows.once import Refused, once
+from services.wallet.flows.quotas import refuse_beyond
 from services.wallet.flows.wallets import Account
 from services.wallet.rules.alerts import ABOVE, BELOW, crossed
 from services.wallet.rules.idempotency import fingerprint
@@ -51,19 +52,14 @@ class Alerts:
                         metadata={"mid_minor_units_per_btc": str(mid), "currency_code": currency},
                     )
                 )
-            active = (
-                await conn.execute(
-                    select(func.count())
-                    .select_from(price_alerts)
-                    .where(price_alerts.c.account_id == account.id, price_alerts.c.state == ACTIVE)
-                )
-            ).scalar_one()
-            if active >= MAX_ACTIVE:
-                raise Refused(
-                    FailedPrecondition(
-                        "TOO_MANY_PRICE_ALERTS", f"At most {MAX_ACTIVE} active price alerts."
-                    )
-                )
+            await refuse_beyond(
+                conn,
+                price_alerts,
+                [price_alerts.c.account_id == account.id, price_alerts.c.state == ACTIVE],
+                MAX_ACTIVE,
+                "TOO_MANY_PRICE_ALERTS",
+                f"At most {MAX_ACTIVE} active price alerts.",
+            )
             ident = uuid.uuid4().hex
             await conn.execute(
                 price_alerts.insert().values(

@@ -11,13 +11,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.auth import current_caller
-from services.runtime.errors import FailedPrecondition, NotFound
+from services.runtime.errors import NotFound
 from services.wallet.adapters.prices import PriceFeed, PriceSnapshot
-from services.wallet.flows.once import Refused, once
+from services.wallet.flows.once import once
+from services.wallet.flows.quotas import refuse_beyond
 from services.wallet.flows.wallets import Account
 from services.wallet.rules import goals as rules
 from services.wallet.rules.idempotency import fingerprint
@@ -61,15 +62,14 @@ class Goals:
         digest = fingerprint("CreateGoal", request, parent=f"wallets/{account.id}")
 
         async def body(conn: AsyncConnection, at: datetime) -> str:
-            count = (
-                await conn.execute(
-                    select(func.count()).select_from(goals).where(goals.c.account_id == account.id)
-                )
-            ).scalar_one()
-            if count >= MAX_GOALS:
-                raise Refused(
-                    FailedPrecondition("TOO_MANY_GOALS", f"A wallet has at most {MAX_GOALS} goals.")
-                )
+            await refuse_beyond(
+                conn,
+                goals,
+                [goals.c.account_id == account.id],
+                MAX_GOALS,
+                "TOO_MANY_GOALS",
+                f"A wallet has at most {MAX_GOALS} goals.",
+            )
             ident = uuid.uuid4().hex
             await conn.execute(
                 goals.insert().values(

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from bitsacco.common.v1 import common_pb2
 from bitsacco.wallet.v1 import wallet_pb2, wallet_service_pb2
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.auth import Caller, current_caller
@@ -32,6 +32,7 @@ from services.wallet.adapters.users import Directory
 from services.wallet.events import SAVINGS_PLAN_PAUSED
 from services.wallet.flows.deposits import Deposits, _owner
 from services.wallet.flows.once import Refused, once
+from services.wallet.flows.quotas import refuse_beyond
 from services.wallet.flows.wallets import Account, Wallets
 from services.wallet.rules import schedule
 from services.wallet.rules.idempotency import fingerprint
@@ -103,22 +104,14 @@ class Plans:
                         "SAVINGS_PLAN_START_IN_PAST", "A plan cannot start in the past."
                     )
                 )
-            count = (
-                await conn.execute(
-                    select(func.count())
-                    .select_from(savings_plans)
-                    .where(
-                        savings_plans.c.account_id == account.id,
-                        savings_plans.c.deleted_at.is_(None),
-                    )
-                )
-            ).scalar_one()
-            if count >= MAX_PLANS:
-                raise Refused(
-                    FailedPrecondition(
-                        "TOO_MANY_SAVINGS_PLANS", f"A wallet has at most {MAX_PLANS} plans."
-                    )
-                )
+            await refuse_beyond(
+                conn,
+                savings_plans,
+                [savings_plans.c.account_id == account.id, savings_plans.c.deleted_at.is_(None)],
+                MAX_PLANS,
+                "TOO_MANY_SAVINGS_PLANS",
+                f"A wallet has at most {MAX_PLANS} plans.",
+            )
             ident = uuid.uuid4().hex
             await conn.execute(
                 savings_plans.insert().values(
