@@ -57,6 +57,7 @@ class Store:
                 min_size=1,
                 max_size=self._single_pool,
                 max_inactive_connection_lifetime=600,
+                reset=_nothing_to_reset,
             )
         async with self._single.acquire() as conn:
             yield conn
@@ -64,6 +65,11 @@ class Store:
     async def close(self) -> None:
         if self._single is not None:
             await self._single.close()
+
+
+async def _nothing_to_reset(conn: asyncpg.Connection) -> None:
+    """Only single autocommit statements run on these connections: no session state is left for
+    asyncpg's default reset query, which would cost a round trip on every release."""
 
 
 def utc(moment: datetime | None) -> datetime | None:
