@@ -149,7 +149,7 @@ async def start_system(
     log = (workdir / "envoy.log").open("wb")
     system.processes.append(
         await asyncio.create_subprocess_exec(
-            *envoy_argv(config, concurrency=1), cwd=REPO, stdout=log, stderr=log
+            *envoy_argv(config, gateway.gateway_workers), cwd=REPO, stdout=log, stderr=log
         )
     )
     assert await wait_healthy(gateway.gateway_port, within_seconds=60), "Envoy did not start"

@@ -56,7 +56,7 @@ def run() -> int:
     state = RuntimeSettings().state_dir
     config = write_config(REPO / state / "gateway" / "envoy.yaml", settings, addresses.embedded())
     os.chdir(REPO)
-    argv = envoy_argv(config)
+    argv = envoy_argv(config, settings.gateway_workers)
     os.execv(argv[0], argv)  # noqa: S606 - Envoy replaces this process
     return 1  # not reached
 

@@ -38,10 +38,8 @@ def write_config(path: Path, settings: GatewaySettings, addresses: Addresses) ->
     return path
 
 
-def envoy_argv(
-    config: Path, log_level: str = "warning", concurrency: int | None = None
-) -> list[str]:
-    argv = [
+def envoy_argv(config: Path, workers: int, log_level: str = "warning") -> list[str]:
+    return [
         envoy_binary(),
         "--config-path",
         str(config),
@@ -54,10 +52,9 @@ def envoy_argv(
         # Access log lines appear within a quarter second, also when stdout is a pipe or a file.
         "--file-flush-interval-msec",
         "250",
+        "--concurrency",
+        str(workers),
     ]
-    if concurrency:
-        argv += ["--concurrency", str(concurrency)]
-    return argv
 
 
 def validate(config: Path) -> subprocess.CompletedProcess:

@@ -165,7 +165,7 @@ def gateway_child(settings, state_dir: Path) -> Child:
     config = write_config(state_dir / "gateway" / "envoy.yaml", settings, addresses.embedded())
     return Child(
         name="gateway",
-        argv=envoy_argv(config),
+        argv=envoy_argv(config, settings.gateway_workers),
         health_target=None,
         colour=COLOURS[len(START_ORDER)],
         ready=lambda: wait_healthy(settings.gateway_port),

@@ -222,7 +222,7 @@ async def running_system(
         log = workdir / "envoy.log"
         with log.open("wb") as sink:
             envoy = await asyncio.create_subprocess_exec(
-                *envoy_argv(config, concurrency=2), cwd=REPO, stdout=sink, stderr=sink
+                *envoy_argv(config, gateway.gateway_workers), cwd=REPO, stdout=sink, stderr=sink
             )
 
         async def stop_envoy() -> None:

@@ -117,7 +117,7 @@ async def run_gateway(
     log = workdir / f"envoy-{settings.gateway_port}.log"
     with log.open("wb") as sink:
         process = await asyncio.create_subprocess_exec(
-            *envoy_argv(config, concurrency=2), cwd=REPO, stdout=sink, stderr=sink
+            *envoy_argv(config, settings.gateway_workers), cwd=REPO, stdout=sink, stderr=sink
         )
     gateway = Gateway(settings, config, log, process)
     try:
