@@ -162,7 +162,7 @@ async def build(resources: Resources | None, *, checkpoint: Checkpoint = _no_che
         resources.bus,
         stream_name("wallet", settings.namespace),
         CONSUMER_GROUP,
-        WalletEvents(outbound, members).handle,
+        WalletEvents(outbound, members, settings.operations_phones).handle,
     )
 
     closables = [assistant, voice, downloader, members, webhook_db, *providers.values()]

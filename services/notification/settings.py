@@ -6,7 +6,7 @@ messages are stored and readable through ListOutboxMessages instead of being sen
 
 from __future__ import annotations
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 
 from services.runtime.settings import SERVICE_PORTS, RuntimeSettings
 
@@ -84,6 +84,9 @@ class NotificationSettings(RuntimeSettings):
 
     # Consume the wallet's events (alerts, deposits…) and notify members.
     wallet_events_enabled: bool = True
+    # Who is told by SMS when something needs a person (a payout whose outcome M-Pesa does not
+    # tell us): phone numbers, a JSON list in OPERATIONS_PHONES like BOOTSTRAP_ADMIN_PHONES.
+    operations_phones: list[str] = Field(default_factory=list)
 
     def twilio_configured(self) -> bool:
         return bool(self.twilio_account_sid and self.twilio_auth_token)

@@ -19,9 +19,10 @@ Topics and payloads:
    balance_sats, complete_time}
 - `wallet.withdrawal.failed` — definitely not paid; the reservation was released:
   {withdrawal, wallet, owner, amount, amount_sats, failure_reason, result_code?, message {en, sw}}
-- `wallet.withdrawal.review_needed` — for operations, once per withdrawal: its outcome is still
-  unknown after the status queries allowed; the sats stay reserved and M-Pesa is still asked (less
-  often), so a late answer resolves it; someone should check it with Safaricom:
+- `wallet.withdrawal.review_needed` — for operations (the member is reassured too), once per
+  withdrawal: its outcome is still unknown after the status queries allowed; the sats stay
+  reserved and M-Pesa is still asked (less often), so a late answer resolves it; someone should
+  check it with Safaricom:
   {withdrawal, wallet, owner, amount, amount_sats, phone_number, originator_conversation_id,
    conversation_id, status_queries, create_time, review_time}
 - `wallet.transfer.completed` — a P2P transfer (one event; notify both sides):

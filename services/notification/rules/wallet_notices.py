@@ -2,9 +2,10 @@
 text in their language inside the 24-hour window, the matching approved template outside it.
 
 Topics (services/wallet/events.py): wallet.deposit.completed, wallet.deposit.failed,
-wallet.withdrawal.completed, wallet.withdrawal.failed, wallet.transfer.completed (the recipient
-is told), wallet.goal.milestone_reached, wallet.price_alert.triggered,
-wallet.savings_plan.paused. Any other topic is ignored.
+wallet.withdrawal.completed, wallet.withdrawal.failed, wallet.withdrawal.review_needed (also
+operations are told: `operations_alert`), wallet.transfer.completed (the recipient is told),
+wallet.goal.milestone_reached, wallet.price_alert.triggered, wallet.savings_plan.paused. Any other
+topic is ignored.
 """
 
 from __future__ import annotations
@@ -84,6 +85,17 @@ def notices_for(topic: str, payload: dict) -> list[Notice]:
         sw = message.get("sw") or "Malipo hayakufanikiwa. Hakuna kilichochukuliwa."
         user = payload.get("user") or payload.get("owner")
         return [Notice(user, "account_notice", {"en": [en], "sw": [sw]}, _both(en, sw))]
+    if topic == "wallet.withdrawal.review_needed":
+        amount = _money(payload.get("amount"))
+        en = (
+            f"⏳ Your withdrawal of {amount} is taking longer than usual. Your money is safe: "
+            "our team is checking with M-Pesa and will let you know the outcome."
+        )
+        sw = (
+            f"⏳ Utoaji wako wa {amount} unachukua muda kuliko kawaida. Pesa yako iko salama: "
+            "timu yetu inafuatilia na M-Pesa na itakujulisha matokeo."
+        )
+        return [Notice(payload["owner"], "account_notice", {"en": [en], "sw": [sw]}, _both(en, sw))]
     if topic == "wallet.transfer.completed":
         sats = _sats(payload.get("amount_sats"))
         sender = payload.get("sender_display_name") or payload.get("sender_phone") or "-"
@@ -134,3 +146,17 @@ def notices_for(topic: str, payload: dict) -> list[Notice]:
         )
         return [Notice(payload["user"], "account_notice", {"en": [en], "sw": [sw]}, _both(en, sw))]
     return []
+
+
+def operations_alert(topic: str, payload: dict) -> str | None:
+    """The SMS for the operations numbers, for what someone must check by hand; None otherwise."""
+    if topic != "wallet.withdrawal.review_needed":
+        return None
+    conversation = payload.get("conversation_id") or "none"
+    return (
+        f"Bitsacco: withdrawal {payload.get('withdrawal')} of {_money(payload.get('amount'))} "
+        f"to {payload.get('phone_number')} is still unresolved after "
+        f"{payload.get('status_queries')} status queries; its sats stay reserved. Check with "
+        f"Safaricom: OriginatorConversationID {payload.get('originator_conversation_id')}, "
+        f"ConversationID {conversation}."
+    )

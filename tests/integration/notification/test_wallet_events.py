@@ -103,3 +103,56 @@ async def test_wallet_events_reach_the_member_once(serve_notification, scripted,
         await asyncio.sleep(0.5)
         assert len(await outbox_for(stub, amina)) == 1
         assert len(await outbox_for(stub, brian, 2)) == 2
+
+
+async def test_a_payout_under_review_reassures_the_member_and_alerts_operations_once(
+    serve_notification, scripted, users
+):
+    _, users_target, amina, _ = users
+    operations = new_phone()
+    settings = {
+        **scripted.settings,
+        "users_target": users_target,
+        "wallet_events_enabled": True,
+        "operations_phones": [operations],
+    }
+    async with serve_notification(**settings) as svc:
+        stub = notification_service_pb2_grpc.NotificationServiceStub(svc.channel)
+        review = Event(
+            str(uuid.uuid4()),
+            "wallet.withdrawal.review_needed",
+            {
+                "withdrawal": "wallets/w1/withdrawals/x1",
+                "wallet": "wallets/w1",
+                "owner": "users/amina",
+                "amount": {"currency_code": "KES", "minor_units": 250000},
+                "amount_sats": 20000,
+                "phone_number": amina,
+                "originator_conversation_id": "bitsacco-x1",
+                "conversation_id": "AG_20261130_0000123",
+                "status_queries": 12,
+                "create_time": "2026-11-30T08:00:00+00:00",
+                "review_time": "2026-11-30T20:00:00+00:00",
+            },
+            "wallet",
+        )
+        stream = stream_name("wallet", svc.resources.settings.namespace)
+        for seq in (1, 2):  # delivered twice
+            await svc.resources.bus.append(stream, seq, review)
+
+        [to_amina] = await outbox_for(stub, amina)
+        assert to_amina.content.template == pb.TemplateContent(
+            name="account_notice",
+            language_code="sw",
+            parameters=[
+                "⏳ Utoaji wako wa KES 2,500 unachukua muda kuliko kawaida. Pesa yako iko salama: "
+                "timu yetu inafuatilia na M-Pesa na itakujulisha matokeo."
+            ],
+        )
+        [alert] = await outbox_for(stub, operations)
+        assert alert.channel == pb.CHANNEL_SMS
+        assert "wallets/w1/withdrawals/x1" in alert.content.text
+        assert "bitsacco-x1" in alert.content.text and "AG_20261130_0000123" in alert.content.text
+        await asyncio.sleep(0.5)
+        assert len(await outbox_for(stub, amina)) == 1
+        assert len(await outbox_for(stub, operations)) == 1
