@@ -8,6 +8,10 @@
 3. `Consumer` reads with a consumer group, handles each event in a transaction that also records
    its id in `processed_events` (a duplicate is skipped), and only then acknowledges it; entries
    left unacknowledged by a dead consumer are claimed again after `claim_idle_seconds`.
+4. Neither the stream nor the outbox grows without end: the relay trims from the stream what
+   every consumer group has acknowledged, and deletes outbox rows published `retention` ago. A
+   row appended again after its entry was trimmed (the relay died between append and marking)
+   is skipped by the consumers' `processed_events`, which is kept.
 
 Production and tests use Redis Streams; the embedded shape uses a SQLite file with the same
 semantics, so separate service processes still share one bus without any server.
@@ -22,7 +26,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -40,6 +44,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    func,
     select,
     update,
 )
@@ -119,6 +124,9 @@ class EventBus(Protocol):
 
     async def ack(self, stream: str, group: str, entry_id: str) -> None: ...
 
+    async def trim_consumed(self, stream: str) -> None:
+        """Drop the entries every group of `stream` has acknowledged (none without a group)."""
+
     async def close(self) -> None: ...
 
 
@@ -189,8 +197,30 @@ class RedisStreamBus:
     async def ack(self, stream: str, group: str, entry_id: str) -> None:
         await self.client.xack(stream, group, entry_id)
 
+    async def trim_consumed(self, stream: str) -> None:
+        try:
+            groups = await self.client.xinfo_groups(stream)
+        except redis.ResponseError:  # no such stream yet
+            return
+        needed = []  # per group, the oldest entry it may still need
+        for group in groups:
+            pending = await self.client.xpending(stream, group["name"])
+            if pending["pending"]:
+                needed.append(_entry_id(pending["min"]))
+            else:  # everything up to the last delivered entry is acknowledged
+                ms, seq = _entry_id(group["last-delivered-id"])
+                needed.append((ms, seq + 1))
+        if needed:
+            ms, seq = min(needed)
+            await self.client.xtrim(stream, minid=f"{ms}-{seq}", approximate=False)
+
     async def close(self) -> None:
         await self.client.aclose()
+
+
+def _entry_id(value: bytes | str) -> tuple[int, int]:
+    ms, _, seq = (value.decode() if isinstance(value, bytes) else value).partition("-")
+    return int(ms), int(seq or 0)
 
 
 _bus_metadata = MetaData()
@@ -200,6 +230,12 @@ _entries = Table(
     Column("stream", String(100), primary_key=True),
     Column("seq", RowId, primary_key=True),
     Column("fields", Text, nullable=False),
+)
+_groups = Table(
+    "groups",
+    _bus_metadata,
+    Column("stream", String(100), primary_key=True),
+    Column("grp", String(100), primary_key=True),
 )
 _deliveries = Table(
     "deliveries",
@@ -220,6 +256,7 @@ class SqliteStreamBus:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = Database(f"sqlite+aiosqlite:///{path}", schema="bus")
         self._ready = False
+        self._known_groups: set[tuple[str, str]] = set()
 
     async def _tables(self) -> None:
         if not self._ready:
@@ -242,6 +279,10 @@ class SqliteStreamBus:
 
     async def ensure_group(self, stream: str, group: str) -> None:
         await self._tables()
+        if (stream, group) not in self._known_groups:
+            async with self._db.transaction() as session:
+                await insert_ignoring_conflict(session, _groups, {"stream": stream, "grp": group})
+            self._known_groups.add((stream, group))
 
     async def read(self, stream, group, consumer, count, block_ms) -> list[StreamEntry]:
         deadline = time.monotonic() + block_ms / 1000
@@ -318,6 +359,42 @@ class SqliteStreamBus:
                 .values(acked=True)
             )
 
+    async def trim_consumed(self, stream: str) -> None:
+        await self._tables()
+        async with self._db.transaction() as session:
+            groups = (
+                await session.execute(select(_groups.c.grp).where(_groups.c.stream == stream))
+            ).scalars()
+            needed = []
+            for group in groups:
+                acked = select(_deliveries.c.seq).where(
+                    _deliveries.c.stream == stream,
+                    _deliveries.c.grp == group,
+                    _deliveries.c.acked.is_(True),
+                )
+                oldest = (
+                    await session.execute(
+                        select(func.min(_entries.c.seq)).where(
+                            _entries.c.stream == stream, _entries.c.seq.not_in(acked)
+                        )
+                    )
+                ).scalar()
+                if oldest is None:  # the group has acknowledged everything
+                    oldest = (
+                        await session.execute(
+                            select(func.max(_entries.c.seq) + 1).where(_entries.c.stream == stream)
+                        )
+                    ).scalar()
+                if oldest is None:  # the stream holds nothing
+                    return
+                needed.append(oldest)
+            if needed:
+                floor = min(needed)
+                for table in (_entries, _deliveries):
+                    await session.execute(
+                        table.delete().where(table.c.stream == stream, table.c.seq < floor)
+                    )
+
     async def close(self) -> None:
         await self._db.close()
 
@@ -334,13 +411,22 @@ class OutboxRelay:
     """Moves committed outbox rows to the service's stream, in row order."""
 
     def __init__(
-        self, db: Database, outbox: Table, bus: EventBus, namespace: str = "", batch: int = 100
+        self,
+        db: Database,
+        outbox: Table,
+        bus: EventBus,
+        namespace: str = "",
+        batch: int = 100,
+        retention: timedelta = timedelta(days=7),
     ) -> None:
         self._db = db
         self._outbox = outbox
         self._bus = bus
         self._stream = stream_name(db.schema, namespace)
         self._batch = batch
+        # How long a relayed row stays in the outbox: a record of what was published, to look
+        # into or to replay by hand.
+        self._retention = retention
 
     async def relay_once(self) -> int:
         async with self._db.transaction() as session:
@@ -367,10 +453,33 @@ class OutboxRelay:
                 )
         return len(rows)
 
-    async def run(self, idle_seconds: float = 0.2, linger_seconds: float = 0.1) -> None:
+    async def tidy_once(self, batch: int = 1000) -> int:
+        """Trim the stream of what every consumer group has acknowledged, and delete outbox rows
+        published `retention` ago (at most `batch`, so no statement holds locks for long)."""
+        await self._bus.trim_consumed(self._stream)
+        cutoff = datetime.now(UTC) - self._retention
+        async with self._db.transaction() as session:
+            old = (
+                select(self._outbox.c.id)
+                .where(self._outbox.c.published_at < cutoff)
+                .order_by(self._outbox.c.id)
+                .limit(batch)
+            )
+            deleted = await session.execute(
+                self._outbox.delete().where(self._outbox.c.id.in_(old.scalar_subquery()))
+            )
+        return deleted.rowcount
+
+    async def run(
+        self, idle_seconds: float = 0.2, linger_seconds: float = 0.1, tidy_seconds: float = 60.0
+    ) -> None:
+        next_tidy = time.monotonic() + tidy_seconds
         while True:
             try:
                 relayed = await self.relay_once()
+                if time.monotonic() >= next_tidy:
+                    next_tidy = time.monotonic() + tidy_seconds
+                    await self.tidy_once()
             except Exception:
                 log.exception("outbox relay failed; retrying")
                 relayed = 0

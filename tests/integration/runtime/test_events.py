@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, select, text, update
@@ -196,3 +196,84 @@ async def test_a_batch_with_rows_already_on_the_stream_and_a_late_one_delivers_e
         delivered += await consumer.consume_once(block_ms=100)
     assert delivered == 3
     assert await effect_count(db) == 3
+
+
+async def test_trimming_keeps_every_entry_a_group_has_not_acknowledged(shape):
+    """The relay's tidying drops from the stream only what every group acknowledged: a group
+    behind still gets each of its events once; a group joining afterwards sees what was kept."""
+    db, bus = shape
+    seen, relay = await relayed_five(db, bus)
+    await trailing(db, bus, seen, "ahead").consume_once(block_ms=100, count=5)
+    behind = trailing(db, bus, seen, "behind")
+    await behind.consume_once(block_ms=100, count=2)
+
+    await relay.tidy_once()
+    await trailing(db, bus, seen, "late").consume_once(block_ms=100, count=10)
+    assert seen["late"] == [2, 3, 4]
+    await behind.consume_once(block_ms=100, count=10)
+    assert seen["behind"] == [0, 1, 2, 3, 4]
+
+
+async def test_a_group_that_has_read_nothing_keeps_the_whole_stream(shape):
+    db, bus = shape
+    seen, relay = await relayed_five(db, bus)
+    await bus.ensure_group(STREAM, f"idle-{uuid.uuid4().hex[:6]}")
+    await trailing(db, bus, seen, "ahead").consume_once(block_ms=100, count=5)
+
+    await relay.tidy_once()
+    await trailing(db, bus, seen, "late").consume_once(block_ms=100, count=10)
+    assert seen["late"] == [0, 1, 2, 3, 4]
+
+
+async def relayed_five(db, bus) -> tuple[dict[str, list[int]], OutboxRelay]:
+    async with db.transaction() as session:
+        for n in range(5):
+            await publish(session, outbox, "thing.done", {"n": n})
+    relay = OutboxRelay(db, outbox, bus, NS)
+    assert await relay.relay_once() == 5
+    return {}, relay
+
+
+def trailing(db, bus, seen: dict[str, list[int]], group: str) -> Consumer:
+    """A consumer group named after `group` that notes each event's n in seen[group]."""
+    seen[group] = []
+
+    async def note(session, event):
+        seen[group].append(event.payload["n"])
+
+    return Consumer(db, processed, bus, STREAM, f"{group}-{uuid.uuid4().hex[:6]}", note)
+
+
+async def test_relayed_rows_leave_the_outbox_after_the_retention(shape):
+    db, bus = shape
+    async with db.transaction() as session:
+        for n in range(3):
+            await publish(session, outbox, "thing.done", {"n": n})
+    relay = OutboxRelay(db, outbox, bus, NS, retention=timedelta(days=7))
+    assert await relay.relay_once() == 3
+    async with db.transaction() as session:
+        ids = (await session.execute(select(outbox.c.id).order_by(outbox.c.id))).scalars().all()
+        await session.execute(
+            update(outbox)
+            .where(outbox.c.id.in_(ids[:2]))
+            .values(published_at=datetime.now(UTC) - timedelta(days=8))
+        )
+        await publish(session, outbox, "thing.done", {"n": 3})  # not relayed yet
+
+    assert await relay.tidy_once() == 2
+    async with db.transaction() as session:
+        left = (await session.execute(select(outbox.c.id).order_by(outbox.c.id))).scalars().all()
+    assert left[0] == ids[2] and len(left) == 2
+    assert await relay.relay_once() == 1  # the unrelayed row is untouched, and still goes
+
+
+async def test_tidying_an_empty_or_unread_stream_changes_nothing(shape):
+    db, bus = shape
+    relay = OutboxRelay(db, outbox, bus, NS)
+    await relay.tidy_once()  # no stream yet
+    await bus.ensure_group(STREAM, f"g-{uuid.uuid4().hex[:6]}")
+    await relay.tidy_once()  # a group, nothing in the stream
+    seen, relay = await relayed_five(db, bus)
+    await relay.tidy_once()
+    await trailing(db, bus, seen, "late").consume_once(block_ms=100, count=10)
+    assert seen["late"] == [0, 1, 2, 3, 4]
