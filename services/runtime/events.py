@@ -9,9 +9,10 @@
    its id in `processed_events` (a duplicate is skipped), and only then acknowledges it; entries
    left unacknowledged by a dead consumer are claimed again after `claim_idle_seconds`.
 4. Neither the stream nor the outbox grows without end: the relay trims from the stream what
-   every consumer group has acknowledged, and deletes outbox rows published `retention` ago. A
-   row appended again after its entry was trimmed (the relay died between append and marking)
-   is skipped by the consumers' `processed_events`, which is kept.
+   every consumer group has acknowledged (so a group no longer read holds it: destroy such a
+   group), and deletes outbox rows published `retention` ago. A row appended again after its
+   entry was trimmed (the relay died between append and marking) is skipped by the consumers'
+   `processed_events`, which is kept.
 
 Production and tests use Redis Streams; the embedded shape uses a SQLite file with the same
 semantics, so separate service processes still share one bus without any server.
