@@ -8,11 +8,11 @@
 3. `Consumer` reads with a consumer group, handles each event in a transaction that also records
    its id in `processed_events` (a duplicate is skipped), and only then acknowledges it; entries
    left unacknowledged by a dead consumer are claimed again after `claim_idle_seconds`.
-4. Neither the stream nor the outbox grows without end: the relay trims from the stream what
-   every consumer group has acknowledged (so a group no longer read holds it: destroy such a
-   group), and deletes outbox rows published `retention` ago. A row appended again after its
-   entry was trimmed (the relay died between append and marking) is skipped by the consumers'
-   `processed_events`, which is kept.
+4. Neither the stream nor the outbox grows without end: the relay deletes outbox rows published
+   `retention` ago and trims from the stream what every consumer group has acknowledged (so a
+   group no longer read holds it: destroy such a group); a stream without groups keeps what the
+   outbox keeps. A row appended again after its entry was trimmed (the relay died between
+   append and marking) is skipped by the consumers' `processed_events`, which is kept.
 
 Production and tests use Redis Streams; the embedded shape uses a SQLite file with the same
 semantics, so separate service processes still share one bus without any server.
@@ -125,8 +125,9 @@ class EventBus(Protocol):
 
     async def ack(self, stream: str, group: str, entry_id: str) -> None: ...
 
-    async def trim_consumed(self, stream: str) -> None:
-        """Drop the entries every group of `stream` has acknowledged (none without a group)."""
+    async def trim_consumed(self, stream: str, ungrouped_floor: int) -> None:
+        """Drop the entries every group of `stream` has acknowledged; from a stream without
+        groups, those below the entry `ungrouped_floor`."""
 
     async def close(self) -> None: ...
 
@@ -198,12 +199,12 @@ class RedisStreamBus:
     async def ack(self, stream: str, group: str, entry_id: str) -> None:
         await self.client.xack(stream, group, entry_id)
 
-    async def trim_consumed(self, stream: str) -> None:
+    async def trim_consumed(self, stream: str, ungrouped_floor: int) -> None:
         try:
             groups = await self.client.xinfo_groups(stream)
         except redis.ResponseError:  # no such stream yet
             return
-        needed = []  # per group, the oldest entry it may still need
+        needed = [] if groups else [(ungrouped_floor, 0)]  # the oldest entry each group may need
         for group in groups:
             pending = await self.client.xpending(stream, group["name"])
             if pending["pending"]:
@@ -211,9 +212,8 @@ class RedisStreamBus:
             else:  # everything up to the last delivered entry is acknowledged
                 ms, seq = _entry_id(group["last-delivered-id"])
                 needed.append((ms, seq + 1))
-        if needed:
-            ms, seq = min(needed)
-            await self.client.xtrim(stream, minid=f"{ms}-{seq}", approximate=False)
+        ms, seq = min(needed)
+        await self.client.xtrim(stream, minid=f"{ms}-{seq}", approximate=False)
 
     async def close(self) -> None:
         await self.client.aclose()
@@ -263,6 +263,12 @@ class SqliteStreamBus:
         if not self._ready:
             async with self._db.engine.begin() as conn:
                 await conn.run_sync(_bus_metadata.create_all)
+                # Groups that read before `groups` existed are known from their deliveries.
+                await conn.execute(
+                    _groups.insert()
+                    .prefix_with("OR IGNORE")
+                    .from_select(["stream", "grp"], select(_deliveries.c.stream, _deliveries.c.grp))
+                )
             self._ready = True
 
     async def append(self, stream: str, seq: int, event: Event) -> None:
@@ -360,13 +366,13 @@ class SqliteStreamBus:
                 .values(acked=True)
             )
 
-    async def trim_consumed(self, stream: str) -> None:
+    async def trim_consumed(self, stream: str, ungrouped_floor: int) -> None:
         await self._tables()
         async with self._db.transaction() as session:
             groups = (
                 await session.execute(select(_groups.c.grp).where(_groups.c.stream == stream))
-            ).scalars()
-            needed = []
+            ).scalars().all()
+            needed = [] if groups else [ungrouped_floor]
             for group in groups:
                 acked = select(_deliveries.c.seq).where(
                     _deliveries.c.stream == stream,
@@ -389,12 +395,11 @@ class SqliteStreamBus:
                 if oldest is None:  # the stream holds nothing
                     return
                 needed.append(oldest)
-            if needed:
-                floor = min(needed)
-                for table in (_entries, _deliveries):
-                    await session.execute(
-                        table.delete().where(table.c.stream == stream, table.c.seq < floor)
-                    )
+            floor = min(needed)
+            for table in (_entries, _deliveries):
+                await session.execute(
+                    table.delete().where(table.c.stream == stream, table.c.seq < floor)
+                )
 
     async def close(self) -> None:
         await self._db.close()
@@ -455,20 +460,29 @@ class OutboxRelay:
         return len(rows)
 
     async def tidy_once(self, batch: int = 1000) -> int:
-        """Trim the stream of what every consumer group has acknowledged, and delete outbox rows
-        published `retention` ago (at most `batch`, so no statement holds locks for long)."""
-        await self._bus.trim_consumed(self._stream)
+        """Delete outbox rows published `retention` ago (at most `batch`, so no statement holds
+        locks for long), then trim the stream of what every consumer group has acknowledged —
+        or, when it has no group, of what the outbox no longer keeps."""
         cutoff = datetime.now(UTC) - self._retention
+        outbox = self._outbox
         async with self._db.transaction() as session:
             old = (
-                select(self._outbox.c.id)
-                .where(self._outbox.c.published_at < cutoff)
-                .order_by(self._outbox.c.id)
+                select(outbox.c.id)
+                .where(
+                    outbox.c.published_at < cutoff,
+                    # SQLite numbers a new row after the highest one left: keeping the newest
+                    # keeps ids from being reused, which the stream would take for a repeat.
+                    outbox.c.id < select(func.max(outbox.c.id)).scalar_subquery(),
+                )
+                .order_by(outbox.c.id)
                 .limit(batch)
             )
             deleted = await session.execute(
-                self._outbox.delete().where(self._outbox.c.id.in_(old.scalar_subquery()))
+                outbox.delete().where(outbox.c.id.in_(old.scalar_subquery()))
             )
+            kept_from = (await session.execute(select(func.min(outbox.c.id)))).scalar()
+        if kept_from is not None:
+            await self._bus.trim_consumed(self._stream, kept_from)
         return deleted.rowcount
 
     async def run(

@@ -277,3 +277,62 @@ async def test_tidying_an_empty_or_unread_stream_changes_nothing(shape):
     await relay.tidy_once()
     await trailing(db, bus, seen, "late").consume_once(block_ms=100, count=10)
     assert seen["late"] == [0, 1, 2, 3, 4]
+
+
+async def test_a_stream_without_groups_keeps_what_the_outbox_keeps(shape):
+    db, bus = shape
+    seen, relay = await relayed_five(db, bus)
+    await backdate(db, days=8)
+
+    assert await relay.tidy_once() == 4  # the newest row stays (see the next test)
+    await trailing(db, bus, seen, "late").consume_once(block_ms=100, count=10)
+    assert seen["late"] == [4]
+
+
+async def test_tidying_never_lets_a_new_event_take_an_old_ones_place(shape):
+    """SQLite numbers a row after the highest one left; had the only row been deleted, the next
+    event would reuse its id, and the stream would take it for the old one appended again."""
+    db, bus = shape
+    seen: dict[str, list[int]] = {}
+    behind = trailing(db, bus, seen, "behind")
+    await bus.ensure_group(STREAM, behind._group)
+    relay = OutboxRelay(db, outbox, bus, NS)
+    for n in (0, 1):
+        async with db.transaction() as session:
+            await publish(session, outbox, "thing.done", {"n": n})
+        assert await relay.relay_once() == 1
+        await backdate(db, days=8)
+        await relay.tidy_once()
+    await behind.consume_once(block_ms=100, count=10)
+    assert seen["behind"] == [0, 1]
+
+
+async def test_groups_that_read_before_the_groups_table_existed_are_still_counted(tmp_path):
+    """An embedded bus file from before `groups` existed: its groups are known from deliveries."""
+    path = tmp_path / "events.db"
+    bus = SqliteStreamBus(path)
+    for seq in (1, 2, 3):
+        await bus.append(STREAM, seq, Event(str(uuid.uuid4()), "thing.done", {"n": seq}, SCHEMA))
+    for group, count in (("ahead", 3), ("behind", 1)):
+        await bus.ensure_group(STREAM, group)
+        for entry in await bus.read(STREAM, group, "c", count, 100):
+            await bus.ack(STREAM, group, entry.entry_id)
+    async with bus._db.transaction() as session:
+        await session.execute(text("DELETE FROM groups"))  # as the older file had none
+    await bus.close()
+
+    reopened = SqliteStreamBus(path)
+    await reopened.trim_consumed(STREAM, ungrouped_floor=4)
+    left = await reopened.read(STREAM, "behind", "c", 10, 100)
+    assert [entry.event.payload["n"] for entry in left] == [2, 3]
+    await reopened.close()
+
+
+async def backdate(db, days: int) -> None:
+    """Every relayed row as if published `days` ago."""
+    async with db.transaction() as session:
+        await session.execute(
+            update(outbox)
+            .where(outbox.c.published_at.is_not(None))
+            .values(published_at=datetime.now(UTC) - timedelta(days=days))
+        )
