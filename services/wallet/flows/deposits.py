@@ -13,7 +13,9 @@ Life of a deposit:
    the deposit for an STK Push Query, which alone can then complete it (MISMATCH otherwise).
 4. The reconciler queries deposits that stay silent, keeps "still processing" ones pending, and
    expires those that never resolve. A payment confirmed after expiry is still credited (the
-   member's money arrived; losing it would be worse than reopening a final state).
+   member's money arrived; losing it would be worse than reopening a final state): its success
+   callback stays unapplied, and is asked about again on every pass, until the STK Push Query
+   says paid or not paid — a failed query, or a restart, loses nothing.
 """
 
 from __future__ import annotations
@@ -74,12 +76,13 @@ log = logging.getLogger("bitsacco.wallet.deposits")
 METHOD = "CreateDeposit"
 DEPOSIT_LINE = 1  # TransactionType DEPOSIT
 RUNNING_WAIT_SECONDS = 10.0
-# Unapplied callbacks are retried for this long; one for an unknown CheckoutRequestID is matched
-# to an unanswered push once it has waited ORPHAN_GRACE (our own record may still be committing).
-ORPHAN_WINDOW = timedelta(hours=1)
+# Unapplied callbacks are retried for RETRY_WINDOW: a late payment waits that long for its STK
+# query to answer, and one for an unknown CheckoutRequestID to be matched to an unanswered push
+# (after ORPHAN_GRACE: our own record may still be committing).
+RETRY_WINDOW = timedelta(days=7)
 ORPHAN_GRACE = timedelta(seconds=5)
-LATE_QUERY_ATTEMPTS = 3
 QUERY_FAILURE_GRACE = timedelta(minutes=30)
+LATE = "late: querying"  # the note of a late success callback, which stays unapplied
 
 
 @dataclass(frozen=True)
@@ -370,7 +373,7 @@ class Deposits:
 
     async def apply_stored(self, checkout_request_id: str) -> None:
         """Apply the stored, unapplied callbacks of one CheckoutRequestID to its deposit."""
-        query_needed = False
+        query_needed, late = False, None
         async with self._store.write() as conn:
             at = now()
             row = await payments.lock_deposit(conn, checkout_request_id=checkout_request_id)
@@ -381,13 +384,17 @@ class Deposits:
                 row = await payments.lock_deposit(conn, id=row.id)
                 note = await self._apply_one(conn, row, callback, at)
                 query_needed = query_needed or note == "mismatch"
+                if note == LATE:
+                    late = callback
                 await conn.execute(
                     payments.callbacks.update()
                     .where(payments.callbacks.c.id == stored.id)
-                    .values(applied_at=at, note=note)
+                    .values(applied_at=None if note == LATE else at, note=note)
                 )
         if query_needed:
             self._spawn(self.check(row.id))
+        if late is not None:
+            self._spawn(self.confirm_late(row.id, late))
 
     async def _apply_one(self, conn: AsyncConnection, row, callback, at: datetime) -> str:
         verdict = mpesa.judge_stk_callback(callback, row.amount_minor // 100, row.phone)
@@ -397,8 +404,7 @@ class Deposits:
             return "duplicate"
         if verdict.outcome == "paid" and row.state != "PENDING":
             # Paid after we gave up on it: believed only once the STK Push Query confirms.
-            self._spawn(self.confirm_late(row.id, callback))
-            return "late: querying"
+            return LATE
         if verdict.outcome == "paid":
             await self._complete(
                 conn, row, callback.receipt, callback.result_code, callback.result_description, at
@@ -627,35 +633,38 @@ class Deposits:
             elif at >= utc(row.expire_at):
                 await self.expire_unpushed(row.id)
         async with self._store.read() as conn:
-            waiting = await payments.unapplied_callbacks(conn, "stk", since=at - ORPHAN_WINDOW)
+            waiting = await payments.unapplied_callbacks(conn, "stk", since=at - RETRY_WINDOW)
         for key in {s.key for s in waiting}:
             await self.apply_stored(key)
         for stored in waiting:
-            if stored.received_at is not None and utc(stored.received_at) <= at - ORPHAN_GRACE:
+            if utc(stored.received_at) <= at - ORPHAN_GRACE:
                 await self.match_orphan(stored)
         return len(due)
 
     async def confirm_late(self, deposit_id: str, callback: mpesa.StkCallback) -> None:
         """A success callback for a deposit already FAILED or EXPIRED: credited only if the STK
-        Push Query confirms the payment (the member's money must not be lost)."""
-        answer = None
-        for attempt in range(LATE_QUERY_ATTEMPTS):
-            try:
-                answer = await self._daraja.stk_query(callback.checkout_request_id, now())
-                break
-            except DarajaError as exc:
-                log.warning("late payment of %s not confirmed yet: %s", deposit_id, exc)
-                await asyncio.sleep(5 * (attempt + 1))
-        if answer is None or mpesa.judge_stk_query(answer).outcome != "paid":
+        Push Query confirms the payment (the member's money must not be lost). Until the query
+        answers paid or not paid, the callback stays unapplied and the next pass asks again."""
+        try:
+            answer = await self._daraja.stk_query(callback.checkout_request_id, now())
+        except DarajaError as exc:
+            log.warning("late payment of %s not confirmed yet: %s", deposit_id, exc)
+            return
+        outcome = mpesa.judge_stk_query(answer).outcome
+        if outcome not in ("paid", "failed"):
             return
         async with self._store.write() as conn:
+            at = now()
             row = await payments.lock_deposit(conn, id=deposit_id)
-            if row.state in ("FAILED", "EXPIRED"):
+            note = f"late: {outcome}, deposit {row.state}"
+            if outcome == "paid" and row.state in ("FAILED", "EXPIRED"):
                 receipt = callback.receipt
                 if await self._receipt_taken(conn, receipt, row.id):
                     receipt = None
                 log.error("deposit %s paid after it was %s; crediting it", row.id, row.state)
-                await self._complete(conn, row, receipt, 0, callback.result_description, now())
+                await self._complete(conn, row, receipt, 0, callback.result_description, at)
+                note = "late: credited"
+            await payments.mark_applied(conn, "stk", callback.checkout_request_id, at, note)
 
     async def match_orphan(self, stored) -> None:
         """A successful callback for a CheckoutRequestID we never recorded: the STK push was sent
@@ -691,7 +700,13 @@ class Deposits:
         except DarajaError as exc:
             log.warning("orphan callback %s not confirmed yet: %s", stored.key, exc)
             return
-        if mpesa.judge_stk_query(answer).outcome != "paid":
+        outcome = mpesa.judge_stk_query(answer).outcome
+        if outcome != "paid":
+            if outcome == "failed":  # not a payment after all: nothing to match it to
+                async with self._store.write() as conn:
+                    await payments.mark_applied(
+                        conn, "stk", callback.checkout_request_id, now(), "orphan: not paid"
+                    )
             return
         async with self._store.write() as conn:
             at = now()

@@ -13,7 +13,7 @@ from bitsacco.wallet.v1 import wallet_pb2
 from bitsacco.wallet.v1 import wallet_service_pb2 as pb
 from sqlalchemy import select
 
-from services.wallet.adapters.daraja import DarajaClient
+from services.wallet.adapters.daraja import DarajaClient, DarajaUnreachable
 from services.wallet.adapters.fake_daraja import StkScript
 from services.wallet.rules.limits import NAIROBI
 from services.wallet.storage.tables import callbacks, outbox
@@ -437,3 +437,39 @@ async def test_a_deposit_that_never_resolves_expires_and_a_late_payment_needs_th
 async def _state_is(stack, member, name, state):
     found = await get_deposit(stack, member, name)
     return found if found.state == state else None
+
+
+async def test_a_late_payment_whose_query_fails_is_asked_about_again_and_credited_once(
+    stack, monkeypatch
+):
+    """The confirmation of a payment made after expiry survives a failed STK Push Query: the
+    callback stays unapplied until the query answers, and the reconciler asks again."""
+    member = await stack.member()
+    stack.fake.script_stk(member.phone, StkScript(callback="none", delay=3_600))
+    started = await deposit(stack, member, 100)
+    assert (await settled_deposit(stack, member, started.name)).state == (
+        wallet_pb2.DEPOSIT_STATE_EXPIRED
+    )
+    txn = stack.fake.stk[started.checkout_request_id]
+    txn.answered = True  # the member really paid, late
+
+    async def unreachable(*_args):
+        raise DarajaUnreachable("M-Pesa is down")
+
+    with monkeypatch.context() as outage:
+        outage.setattr(stack.app.deposits._daraja, "stk_query", unreachable)
+        await post_callback(stack, json.dumps(stack.fake.stk_callback_body(txn)).encode())
+        await stack.app.deposits.settled()
+        await stack.app.deposits.reconcile_once()
+        await stack.app.deposits.settled()
+    assert (await get_deposit(stack, member, started.name)).state == (
+        wallet_pb2.DEPOSIT_STATE_EXPIRED
+    )
+    assert (await wallet(stack, member)).balance_sats == 0
+
+    for _ in range(2):  # M-Pesa answers again: credited, and only once
+        await stack.app.deposits.reconcile_once()
+        await stack.app.deposits.settled()
+    done = await get_deposit(stack, member, started.name)
+    assert done.state == COMPLETED and done.mpesa_receipt_number == txn.receipt
+    assert (await wallet(stack, member)).balance_sats == done.amount_sats
