@@ -370,8 +370,10 @@ class SqliteStreamBus:
         await self._tables()
         async with self._db.transaction() as session:
             groups = (
-                await session.execute(select(_groups.c.grp).where(_groups.c.stream == stream))
-            ).scalars().all()
+                (await session.execute(select(_groups.c.grp).where(_groups.c.stream == stream)))
+                .scalars()
+                .all()
+            )
             needed = [] if groups else [ungrouped_floor]
             for group in groups:
                 acked = select(_deliveries.c.seq).where(
