@@ -181,6 +181,8 @@ class Deposits:
                 await self._limits.require_step_up(
                     caller, request_id, SAVE, value, step_up_token, limits
                 )
+            elif row.fingerprint != digest:  # another request's id: it cannot vouch for this one
+                raise keys.key_reused()
 
         deposit_id = uuid.uuid4().hex
         name = child_name(account.id, "deposits", deposit_id)

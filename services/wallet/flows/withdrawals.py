@@ -172,6 +172,8 @@ class Withdrawals:
                 await self._limits.require_step_up(
                     caller, request_id, WITHDRAW, value, step_up_token, limits
                 )
+            elif row.fingerprint != digest:  # another request's id: it cannot vouch for this one
+                raise keys.key_reused()
 
         async def body(conn: AsyncConnection, at: datetime) -> str:
             ident = uuid.uuid4().hex

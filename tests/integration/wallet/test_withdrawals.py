@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import timedelta
+from types import SimpleNamespace
 
 import grpc
 import httpx
@@ -18,6 +19,7 @@ from sqlalchemy import select, update
 from services.wallet.adapters.daraja import DarajaClient
 from services.wallet.adapters.fake_daraja import B2cScript
 from services.wallet.events import WITHDRAWAL_FAILED, WITHDRAWAL_REVIEW_NEEDED
+from services.wallet.storage import idempotency
 from services.wallet.storage.store import now, utc
 from services.wallet.storage.tables import callbacks, outbox, status_queries, withdrawals
 from tests.integration.wallet.actions import (
@@ -519,3 +521,30 @@ async def test_an_attempt_that_never_reports_back_is_asked_about_never_released(
     assert await _events(stack, WITHDRAWAL_FAILED, started.name) == []
     mine = await wallet(stack, member)
     assert (mine.balance_sats, mine.pending_out_sats) == (funded, started.amount_sats)
+
+
+async def test_a_request_id_seen_for_another_request_never_stands_in_for_a_step_up(
+    stack, monkeypatch
+):
+    """Only a retry of the same request skips the step-up. Here the id was last seen on another
+    request (one since forgotten, as a deposit whose STK push never went out is): refused as a
+    reused key, nothing reserved — not let through without its code."""
+    member = await stack.member(tier=2)
+    await fund(stack, member, 10_000)
+    await fund(stack, member, 10_000)
+
+    async def seen_on_another_request(conn, caller, request_id):
+        return SimpleNamespace(fingerprint="another request")
+
+    monkeypatch.setattr(idempotency, "lookup", seen_on_another_request)
+    await refused(
+        withdraw(stack, member, 15_000, key=request_id()),
+        grpc.StatusCode.FAILED_PRECONDITION,
+        "IDEMPOTENCY_KEY_REUSED",
+    )
+    monkeypatch.undo()
+    assert (await wallet(stack, member)).pending_out_sats == 0
+    listed = await stack.stub.ListWithdrawals(
+        pb.ListWithdrawalsRequest(parent="wallets/me"), metadata=member.metadata
+    )
+    assert list(listed.withdrawals) == []
