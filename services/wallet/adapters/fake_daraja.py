@@ -136,6 +136,9 @@ class FakeDaraja:
     requests: list[tuple[str, dict]] = field(default_factory=list)
     deliveries: list[Delivery] = field(default_factory=list)
     tokens_issued: int = 0
+    # Name each Transaction Status query with an OriginatorConversationID of our own, not the
+    # caller's (its result then carries ours), as the real Daraja may.
+    status_names_its_own: bool = False
 
     def __post_init__(self) -> None:
         self._tokens: set[str] = set()
@@ -495,7 +498,9 @@ class FakeDaraja:
             return body
         if body.get("CommandID") != "TransactionStatusQuery" or not body.get("ResultURL"):
             return self._error(400, "400.002.02", "Bad Request - Invalid CommandID")
-        ocid = str(body.get("OriginatorConversationID") or f"{next(self._counter)}-fake-s")
+        ocid = str(body.get("OriginatorConversationID") or "")
+        if self.status_names_its_own or not ocid:
+            ocid = f"{next(self._counter)}-fake-s"
         conversation = f"AG_{datetime.now(NAIROBI):%Y%m%d}_{secrets.token_hex(10)}"
         wanted = str(body.get("TransactionID") or "")
         original = str(body.get("OriginalConversationID") or "")

@@ -38,7 +38,7 @@ from services.wallet.rules import schedule
 from services.wallet.rules.idempotency import fingerprint
 from services.wallet.rules.names import child_name
 from services.wallet.storage.pages import page_by_creation
-from services.wallet.storage.store import Store, now, utc
+from services.wallet.storage.store import Store, insert_for, now, utc
 from services.wallet.storage.tables import outbox, plan_runs, savings_plans
 
 log = logging.getLogger("bitsacco.wallet.plans")
@@ -255,7 +255,7 @@ class Plans:
                     .with_for_update(skip_locked=True)
                 )
             ).all()
-            insert = _insert(conn)
+            insert = insert_for(conn)
             for plan in due:
                 occurrence = utc(plan.next_run_at)
                 late = at - occurrence > self._lateness
@@ -411,11 +411,3 @@ class Plans:
                     "consecutive_failures": failures,
                 },
             )
-
-
-def _insert(conn: AsyncConnection):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert

@@ -75,7 +75,7 @@ from services.wallet.storage import idempotency as keys
 from services.wallet.storage import ledger, payments, usage
 from services.wallet.storage.ledger import Line, Posting
 from services.wallet.storage.pages import account_page
-from services.wallet.storage.store import Store, now, utc
+from services.wallet.storage.store import Store, insert_for, now, utc
 from services.wallet.storage.tables import (
     HOUSE_MPESA_CLEARING,
     HOUSE_SPREAD_REVENUE,
@@ -381,10 +381,17 @@ class Withdrawals:
 
     async def on_status_result(self, body: bytes) -> None:
         result = mpesa.parse_result(body)
-        key = result.originator_conversation_id
+        async with self._store.write() as conn:
+            await payments.store_callback(
+                conn, "status_result", result.originator_conversation_id, body, now()
+            )
+        await self._apply_status_result(result.originator_conversation_id)
+
+    async def _apply_status_result(self, key: str) -> None:
+        """Apply the stored result of the status query named `key` — kept until we know which
+        withdrawal that query was about (Daraja's name for it may reach us after its result)."""
         async with self._store.write() as conn:
             at = now()
-            await payments.store_callback(conn, "status_result", key, body, at)
             mapping = (
                 await conn.execute(
                     select(status_queries.c.withdrawal_id).where(
@@ -392,8 +399,10 @@ class Withdrawals:
                     )
                 )
             ).scalar_one_or_none()
-            if mapping is None:
+            stored = await payments.unapplied_callbacks(conn, "status_result", key)
+            if mapping is None or not stored:
                 return
+            result = mpesa.parse_result(stored[0].body.encode())
             row = await payments.lock_withdrawal(conn, id=mapping)
             if row.state not in IN_FLIGHT:
                 await payments.mark_applied(conn, "status_result", key, at, f"already {row.state}")
@@ -564,7 +573,7 @@ class Withdrawals:
                 )
             )
         try:
-            await self._daraja.transaction_status(
+            accepted = await self._daraja.transaction_status(
                 originator_conversation_id=ocid,
                 original_conversation_id=row.originator_conversation_id,
                 transaction_id=row.receipt or "",
@@ -573,6 +582,17 @@ class Withdrawals:
             )
         except DarajaError as exc:
             log.warning("status query for %s failed: %s", withdrawal_id, exc)
+            return
+        named = accepted.originator_conversation_id
+        if named != ocid:  # Daraja named the query itself: its result will carry that name
+            async with self._store.write() as conn:
+                alias = {"originator_conversation_id": named, "withdrawal_id": row.id}
+                await conn.execute(
+                    insert_for(conn)(status_queries)
+                    .values(**alias, created_at=now())
+                    .on_conflict_do_nothing()
+                )
+            await self._apply_status_result(named)
 
     async def _escalate(self, conn: AsyncConnection, row, at: datetime) -> None:
         """Tell operations (once: the caller sets review_at under the row lock)."""

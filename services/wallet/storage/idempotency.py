@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime import errors
 from services.runtime.errors import DomainError, FailedPrecondition, Precondition
+from services.wallet.storage.store import insert_for
 from services.wallet.storage.tables import idempotency
 
 _ERROR_TYPES = {
@@ -30,14 +31,6 @@ _ERROR_TYPES = {
 }
 
 
-def _insert(conn: AsyncConnection):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
-
-
 async def claim(
     conn: AsyncConnection,
     caller: str,
@@ -48,7 +41,7 @@ async def claim(
 ):
     """None when this request is the first with its key (the caller now owns it); otherwise
     the stored row of the earlier one."""
-    insert = _insert(conn)
+    insert = insert_for(conn)
     result = await conn.execute(
         insert(idempotency)
         .values(

@@ -19,6 +19,7 @@ from services.runtime.events import publish
 from services.wallet.events import GOAL_MILESTONE_REACHED
 from services.wallet.rules import goals as rules
 from services.wallet.rules.names import child_name
+from services.wallet.storage.store import insert_for
 from services.wallet.storage.tables import accounts, goal_milestones, goals, outbox
 
 PERCENT = {value: percent for percent, value in rules.MILESTONES}
@@ -60,7 +61,7 @@ async def _record(conn: AsyncConnection, query, at: datetime, mids) -> int:
             )
         )
     }
-    insert = _insert(conn)
+    insert = insert_for(conn)
     new = 0
     for row in rows:
         progress = rules.progress_of(
@@ -94,11 +95,3 @@ async def _record(conn: AsyncConnection, query, at: datetime, mids) -> int:
                 },
             )
     return new
-
-
-def _insert(conn: AsyncConnection):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert

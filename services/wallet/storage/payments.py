@@ -8,22 +8,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.wallet.storage.store import insert_for
 from services.wallet.storage.tables import callbacks, deposits, withdrawals
-
-
-def _insert(conn: AsyncConnection):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
 
 
 async def store_callback(
     conn: AsyncConnection, kind: str, key: str, body: bytes, at: datetime
 ) -> bool:
     """Keep a callback byte for byte; False when the very same body was stored before."""
-    insert = _insert(conn)
+    insert = insert_for(conn)
     result = await conn.execute(
         insert(callbacks)
         .values(

@@ -158,6 +158,18 @@ async def test_timeout_keeps_the_sats_reserved_until_the_status_query_says_paid(
     assert (await wallet(stack, member)).balance_sats == funded - done.amount_sats
 
 
+async def test_a_status_result_under_the_name_daraja_gave_the_query_still_resolves(
+    stack, monkeypatch
+):
+    monkeypatch.setattr(stack.fake, "status_names_its_own", True)
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    stack.fake.script_b2c(member.phone, B2cScript(callback="timeout", status="Completed"))
+    done = await settled(stack, member, (await withdraw(stack, member, 100)).name)
+    assert done.state == W.WITHDRAWAL_STATE_COMPLETED
+    assert (await wallet(stack, member)).balance_sats == funded - done.amount_sats
+
+
 async def test_timeout_then_status_failed_releases(stack):
     member = await stack.member()
     funded = await fund(stack, member, 1_000)
