@@ -26,10 +26,11 @@ from services.notification.storage.media import delete_expired_media
 from services.notification.storage.tables import processed
 from services.notification.workers.delivery import Delivery
 from services.notification.workers.inbound import Checkpoint, InboundWorker, _no_checkpoint
-from services.notification.workers.lanes import Lanes, stopping
+from services.notification.workers.lanes import Lanes
 from services.notification.workers.wallet_events import CONSUMER_GROUP, WalletEvents
 from services.runtime.auth import ServiceTokens
 from services.runtime.bootstrap import Resources
+from services.runtime.cancellation import stopping
 from services.runtime.db import Database
 from services.runtime.events import Consumer, stream_name
 from services.runtime.server import Service

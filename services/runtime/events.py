@@ -51,6 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.runtime.cancellation import stopping
 from services.runtime.db import Database, insert_ignoring_conflict
 from services.runtime.locks import lock_until_commit
 
@@ -498,6 +499,8 @@ class OutboxRelay:
                     next_tidy = time.monotonic() + tidy_seconds
                     await self.tidy_once()
             except Exception:
+                if stopping():
+                    raise
                 log.exception("outbox relay failed; retrying")
                 relayed = 0
             if relayed == self._batch:
@@ -565,6 +568,8 @@ class Consumer:
             try:
                 await self.consume_once()
             except Exception:
+                if stopping():
+                    raise
                 log.exception("consumer %s failed; retrying", self._group)
                 await asyncio.sleep(1)
 

@@ -7,6 +7,7 @@ import logging
 from datetime import timedelta
 
 from services.runtime.bootstrap import Resources
+from services.runtime.cancellation import stopping
 from services.runtime.events import OutboxRelay
 from services.runtime.server import Service
 from services.users.adapters.delivery import NotificationDelivery
@@ -61,6 +62,8 @@ async def build(
                 async with app.db.transaction() as session:
                     await requests.forget_older_than(session, app.now() - timedelta(hours=48))
             except Exception:
+                if stopping():
+                    raise
                 log.exception("could not prune idempotency records; retrying later")
             await asyncio.sleep(3600)
 

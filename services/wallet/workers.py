@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from services.runtime.cancellation import stopping
+
 log = logging.getLogger("bitsacco.wallet.workers")
 
 
@@ -21,9 +23,9 @@ def loop(name: str, step, interval: float):
         while True:
             try:
                 await step()
-            except asyncio.CancelledError:
-                raise
             except Exception:
+                if stopping():
+                    raise
                 log.exception("%s failed; retrying", name)
             await asyncio.sleep(interval)
 

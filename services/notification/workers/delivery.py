@@ -30,7 +30,7 @@ from services.notification.settings import NotificationSettings
 from services.notification.storage import messages as store
 from services.notification.storage.outbox_messages import capture
 from services.notification.storage.tables import messages
-from services.notification.workers.lanes import stopping
+from services.runtime.cancellation import stopping
 from services.runtime.db import Database
 from services.runtime.errors import to_rpc_status
 

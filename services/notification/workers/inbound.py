@@ -40,8 +40,8 @@ from services.notification.storage import messages as store
 from services.notification.storage.media import find_media, store_media
 from services.notification.storage.tables import messages
 from services.notification.workers.delivery import error_status
-from services.notification.workers.lanes import stopping
 from services.runtime.cache import Cache
+from services.runtime.cancellation import stopping
 from services.runtime.db import Database
 
 log = logging.getLogger("bitsacco.notification.inbound")

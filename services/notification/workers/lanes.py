@@ -16,15 +16,9 @@ import uuid
 from collections.abc import Awaitable, Callable
 
 from services.runtime.cache import Cache
+from services.runtime.cancellation import stopping
 
 log = logging.getLogger("bitsacco.notification.lanes")
-
-
-def stopping() -> bool:
-    """Whether this task is being cancelled. A driver may turn a cancellation into its own
-    exception (a query cut off mid-way); a loop that catches Exception must not carry on then."""
-    task = asyncio.current_task()
-    return task is not None and task.cancelling() > 0
 
 
 SHUTDOWN_SECONDS = 5.0
