@@ -312,7 +312,8 @@ class Deposits:
             async with self._store.write() as conn:
                 row = await payments.lock_deposit(conn, id=deposit_id)
                 name = deposit_name(row)
-                await self._fail(conn, row, "REJECTED", None, str(exc)[:500], now())
+                if row.state == "PENDING":  # not already resolved by a callback matched to it
+                    await self._fail(conn, row, "REJECTED", None, str(exc)[:500], now())
                 await keys.finish(conn, caller.subject, request_id, name, now())
             return
         except DarajaAmbiguous as exc:

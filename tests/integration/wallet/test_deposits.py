@@ -13,10 +13,11 @@ from bitsacco.wallet.v1 import wallet_pb2
 from bitsacco.wallet.v1 import wallet_service_pb2 as pb
 from sqlalchemy import select
 
-from services.wallet.adapters.daraja import DarajaClient, DarajaUnreachable
+from services.wallet.adapters.daraja import DarajaClient, DarajaRefused, DarajaUnreachable
 from services.wallet.adapters.fake_daraja import StkScript
 from services.wallet.rules.limits import NAIROBI
-from services.wallet.storage.tables import callbacks, outbox
+from services.wallet.storage.store import now
+from services.wallet.storage.tables import callbacks, deposits, outbox
 from tests.conftest import SHARED
 from tests.integration.wallet.actions import (
     deposit,
@@ -473,3 +474,21 @@ async def test_a_late_payment_whose_query_fails_is_asked_about_again_and_credite
     done = await get_deposit(stack, member, started.name)
     assert done.state == COMPLETED and done.mpesa_receipt_number == txn.receipt
     assert (await wallet(stack, member)).balance_sats == done.amount_sats
+
+
+async def test_a_refused_push_does_not_fail_a_deposit_already_resolved(stack, monkeypatch):
+    """If the deposit was resolved while its push was out (a callback matched to it), Daraja
+    refusing the push afterwards does not turn it FAILED."""
+    member = await stack.member()
+
+    async def resolved_then_refused(**_push):
+        async with stack.app.store.write() as conn:
+            pending = (deposits.c.phone == member.phone) & (deposits.c.state == "PENDING")
+            [row] = (await conn.execute(select(deposits).where(pending).with_for_update())).all()
+            await stack.app.deposits._complete(conn, row, "TK41XYZ0AB", 0, "matched", now())
+        raise DarajaRefused("Bad Request - Invalid PhoneNumber", code="400.002.02")
+
+    monkeypatch.setattr(stack.app.deposits._daraja, "stk_push", resolved_then_refused)
+    started = await deposit(stack, member, 100)
+    assert started.state == COMPLETED
+    assert (await wallet(stack, member)).balance_sats == started.amount_sats
