@@ -25,6 +25,10 @@ Topics and payloads:
   check it with Safaricom:
   {withdrawal, wallet, owner, amount, amount_sats, phone_number, originator_conversation_id,
    conversation_id, status_queries, create_time, review_time}
+- `wallet.withdrawal.paid_after_failure` — for operations, once per withdrawal: M-Pesa says it
+  paid a withdrawal we had already failed (its sats went back to the member); recover by hand:
+  {withdrawal, wallet, owner, amount, amount_sats, phone_number, mpesa_receipt_number,
+   originator_conversation_id, conversation_id, review_time}
 - `wallet.transfer.completed` — a P2P transfer (one event; notify both sides):
   {transfer, sender, sender_wallet, sender_phone, sender_display_name, recipient, recipient_wallet,
    recipient_phone, recipient_display_name, amount_sats, fiat_amount, note, create_time}
@@ -42,6 +46,7 @@ DEPOSIT_FAILED = "wallet.deposit.failed"
 WITHDRAWAL_COMPLETED = "wallet.withdrawal.completed"
 WITHDRAWAL_FAILED = "wallet.withdrawal.failed"
 WITHDRAWAL_REVIEW_NEEDED = "wallet.withdrawal.review_needed"
+WITHDRAWAL_PAID_AFTER_FAILURE = "wallet.withdrawal.paid_after_failure"
 TRANSFER_COMPLETED = "wallet.transfer.completed"
 GOAL_MILESTONE_REACHED = "wallet.goal.milestone_reached"
 PRICE_ALERT_TRIGGERED = "wallet.price_alert.triggered"
@@ -53,6 +58,7 @@ TOPICS = (
     WITHDRAWAL_COMPLETED,
     WITHDRAWAL_FAILED,
     WITHDRAWAL_REVIEW_NEEDED,
+    WITHDRAWAL_PAID_AFTER_FAILURE,
     TRANSFER_COMPLETED,
     GOAL_MILESTONE_REACHED,
     PRICE_ALERT_TRIGGERED,

@@ -3,7 +3,8 @@ text in their language inside the 24-hour window, the matching approved template
 
 Topics (services/wallet/events.py): wallet.deposit.completed, wallet.deposit.failed,
 wallet.withdrawal.completed, wallet.withdrawal.failed, wallet.withdrawal.review_needed (also
-operations are told: `operations_alert`), wallet.transfer.completed (the recipient is told),
+operations are told: `operations_alert`; only they hear of wallet.withdrawal.paid_after_failure),
+wallet.transfer.completed (the recipient is told),
 wallet.goal.milestone_reached, wallet.price_alert.triggered, wallet.savings_plan.paused. Any other
 topic is ignored.
 """
@@ -150,9 +151,18 @@ def notices_for(topic: str, payload: dict) -> list[Notice]:
 
 def operations_alert(topic: str, payload: dict) -> str | None:
     """The SMS for the operations numbers, for what someone must check by hand; None otherwise."""
+    conversation = payload.get("conversation_id") or "none"
+    if topic == "wallet.withdrawal.paid_after_failure":
+        return (
+            f"Bitsacco: M-Pesa says withdrawal {payload.get('withdrawal')} of "
+            f"{_money(payload.get('amount'))} to {payload.get('phone_number')} was paid "
+            f"(receipt {payload.get('mpesa_receipt_number') or 'none'}) after it had failed and "
+            f"its sats went back to the member. Check with Safaricom and recover by hand: "
+            f"OriginatorConversationID {payload.get('originator_conversation_id')}, "
+            f"ConversationID {conversation}."
+        )
     if topic != "wallet.withdrawal.review_needed":
         return None
-    conversation = payload.get("conversation_id") or "none"
     return (
         f"Bitsacco: withdrawal {payload.get('withdrawal')} of {_money(payload.get('amount'))} "
         f"to {payload.get('phone_number')} is still unresolved after "

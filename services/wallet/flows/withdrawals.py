@@ -47,6 +47,7 @@ from services.wallet.adapters.prices import PriceFeed
 from services.wallet.events import (
     WITHDRAWAL_COMPLETED,
     WITHDRAWAL_FAILED,
+    WITHDRAWAL_PAID_AFTER_FAILURE,
     WITHDRAWAL_REVIEW_NEEDED,
 )
 from services.wallet.flows.deposits import CallbackUrls, _get, _owner
@@ -357,10 +358,11 @@ class Withdrawals:
             row = await self._find(conn, result)
             if row is None:
                 return
+            verdict = mpesa.judge_b2c_result(result, row.fiat_minor // KES_MINOR)
             if row.state not in IN_FLIGHT:
+                await self._contradicted(conn, row, verdict, result, at)
                 await payments.mark_applied(conn, "b2c_result", key, at, f"already {row.state}")
                 return
-            verdict = mpesa.judge_b2c_result(result, row.fiat_minor // KES_MINOR)
             await self._resolve(conn, row, verdict, result, at)
             await payments.mark_applied(conn, "b2c_result", key, at, verdict.outcome)
 
@@ -404,10 +406,11 @@ class Withdrawals:
                 return
             result = mpesa.parse_result(stored[0].body.encode())
             row = await payments.lock_withdrawal(conn, id=mapping)
+            verdict = mpesa.judge_status_result(result)
             if row.state not in IN_FLIGHT:
+                await self._contradicted(conn, row, verdict, result, at)
                 await payments.mark_applied(conn, "status_result", key, at, f"already {row.state}")
                 return
-            verdict = mpesa.judge_status_result(result)
             await self._resolve(conn, row, verdict, result, at)
             await payments.mark_applied(conn, "status_result", key, at, verdict.outcome)
 
@@ -594,6 +597,26 @@ class Withdrawals:
                 )
             await self._apply_status_result(named)
 
+    async def _contradicted(self, conn: AsyncConnection, row, verdict, result, at) -> None:
+        """M-Pesa says it paid a withdrawal we failed (its sats already went back): nothing is
+        taken from the member on our own; operations are told, once (`review_at`)."""
+        if row.state != "FAILED" or verdict.outcome != "paid" or row.review_at is not None:
+            return
+        log.error("withdrawal %s: M-Pesa says paid after it FAILED; needs recovery", row.id)
+        await conn.execute(
+            update(withdrawals).where(withdrawals.c.id == row.id).values(review_at=at)
+        )
+        await publish(
+            conn,
+            outbox,
+            WITHDRAWAL_PAID_AFTER_FAILURE,
+            await _for_operations(conn, row, at)
+            | {
+                "mpesa_receipt_number": verdict.receipt or result.transaction_id or "",
+                "conversation_id": row.conversation_id or result.conversation_id or "",
+            },
+        )
+
     async def _escalate(self, conn: AsyncConnection, row, at: datetime) -> None:
         """Tell operations (once: the caller sets review_at under the row lock)."""
         log.error(
@@ -605,18 +628,10 @@ class Withdrawals:
             conn,
             outbox,
             WITHDRAWAL_REVIEW_NEEDED,
-            {
-                "withdrawal": withdrawal_name(row),
-                "wallet": f"wallets/{row.account_id}",
-                "owner": await _owner(conn, row.account_id),
-                "amount": {"currency_code": "KES", "minor_units": row.fiat_minor},
-                "amount_sats": row.amount_sats,
-                "phone_number": row.phone,
-                "originator_conversation_id": row.originator_conversation_id,
-                "conversation_id": row.conversation_id or "",
+            await _for_operations(conn, row, at)
+            | {
                 "status_queries": row.status_queries,
                 "create_time": utc(row.created_at).isoformat(),
-                "review_time": at.isoformat(),
             },
         )
 
@@ -630,6 +645,21 @@ class Withdrawals:
             else:
                 await self.query_status(row.id)
         return len(due)
+
+
+async def _for_operations(conn: AsyncConnection, row, at: datetime) -> dict:
+    """What operations need to look a payout up with Safaricom."""
+    return {
+        "withdrawal": withdrawal_name(row),
+        "wallet": f"wallets/{row.account_id}",
+        "owner": await _owner(conn, row.account_id),
+        "amount": {"currency_code": "KES", "minor_units": row.fiat_minor},
+        "amount_sats": row.amount_sats,
+        "phone_number": row.phone,
+        "originator_conversation_id": row.originator_conversation_id,
+        "conversation_id": row.conversation_id or "",
+        "review_time": at.isoformat(),
+    }
 
 
 async def _unuse_quote(conn: AsyncConnection, quote_id: str) -> None:

@@ -18,7 +18,11 @@ from sqlalchemy import select, update
 
 from services.wallet.adapters.daraja import DarajaClient
 from services.wallet.adapters.fake_daraja import B2cScript
-from services.wallet.events import WITHDRAWAL_FAILED, WITHDRAWAL_REVIEW_NEEDED
+from services.wallet.events import (
+    WITHDRAWAL_FAILED,
+    WITHDRAWAL_PAID_AFTER_FAILURE,
+    WITHDRAWAL_REVIEW_NEEDED,
+)
 from services.wallet.storage import idempotency
 from services.wallet.storage.store import now, utc
 from services.wallet.storage.tables import callbacks, outbox, status_queries, withdrawals
@@ -560,3 +564,28 @@ async def test_a_request_id_seen_for_another_request_never_stands_in_for_a_step_
         pb.ListWithdrawalsRequest(parent="wallets/me"), metadata=member.metadata
     )
     assert list(listed.withdrawals) == []
+
+
+async def test_mpesa_paying_a_failed_withdrawal_takes_nothing_and_tells_operations_once(stack):
+    member = await stack.member()
+    funded = await fund(stack, member, 1_000)
+    stack.fake.script_b2c(member.phone, B2cScript(result_code=2040))
+    failed = await settled(stack, member, (await withdraw(stack, member, 100)).name)
+    assert failed.state == W.WITHDRAWAL_STATE_FAILED
+    txn = next(
+        t
+        for t in stack.fake.b2c.values()
+        if t.originator_conversation_id == failed.originator_conversation_id
+    )
+    await stack.fake.settled(txn.originator_conversation_id)
+
+    txn.script = replace(txn.script, result_code=0)  # M-Pesa contradicts itself: paid after all
+    async with httpx.AsyncClient() as http:
+        for _ in range(2):  # and says so twice
+            answer = await http.post(txn.result_url, json=stack.fake.b2c_result_body(txn))
+            assert answer.status_code == 200
+
+    assert (await get(stack, member, failed.name)).state == W.WITHDRAWAL_STATE_FAILED
+    assert (await wallet(stack, member)).balance_sats == funded  # nothing taken on our own
+    [alert] = await _events(stack, WITHDRAWAL_PAID_AFTER_FAILURE, failed.name)
+    assert alert["mpesa_receipt_number"] == txn.receipt

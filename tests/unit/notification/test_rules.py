@@ -31,6 +31,7 @@ from services.notification.rules.page_tokens import decode_page_token, encode_pa
 from services.notification.rules.retry import backoff_seconds
 from services.notification.rules.routing import provider_for
 from services.notification.rules.service_window import content_to_send, window_open
+from services.notification.rules.wallet_notices import notices_for, operations_alert
 from services.notification.service import load_templates
 from services.runtime.errors import InvalidArgument
 
@@ -207,3 +208,20 @@ def test_page_tokens_belong_to_their_query():
     for bad in (token, "garbage!", "e30"):
         with pytest.raises(InvalidArgument):
             decode_page_token(bad, "q2")
+
+
+def test_operations_hear_of_what_needs_a_person_and_nothing_else():
+    payload = {
+        "withdrawal": "wallets/w1/withdrawals/x1",
+        "amount": {"currency_code": "KES", "minor_units": 250000},
+        "phone_number": "+254712345678",
+        "mpesa_receipt_number": "TK41XYZ0AB",
+        "originator_conversation_id": "bitsacco-x1",
+        "conversation_id": "AG_20261130_0000123",
+        "status_queries": 12,
+    }
+    contradicted = operations_alert("wallet.withdrawal.paid_after_failure", payload)
+    assert "TK41XYZ0AB" in contradicted and "KES 2,500" in contradicted
+    assert "bitsacco-x1" in operations_alert("wallet.withdrawal.review_needed", payload)
+    assert operations_alert("wallet.withdrawal.failed", payload) is None
+    assert notices_for("wallet.withdrawal.paid_after_failure", payload | {"owner": "u"}) == []
