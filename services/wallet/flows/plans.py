@@ -310,6 +310,11 @@ class Plans:
             plan = (
                 await conn.execute(select(savings_plans).where(savings_plans.c.id == run.plan_id))
             ).one()
+        if plan.state != ACTIVE or plan.deleted_at is not None:
+            # Paused or deleted since the run was claimed (a replica died holding it, or the
+            # member was quick): the member asked for no more prompts.
+            await self._skip(run, f"plan {'deleted' if plan.deleted_at else plan.state.lower()}")
+            return 0
         account = await self._wallets.by_id(plan.account_id)
         request_id = run_request_id(plan.id, run.occurrence)
         request = wallet_service_pb2.CreateDepositRequest(
@@ -357,6 +362,18 @@ class Plans:
                 .values(last_deposit_id=deposit.id)
             )
         return 1
+
+    async def _skip(self, run: Claimed, detail: str) -> None:
+        async with self._store.write() as conn:
+            await conn.execute(
+                update(plan_runs)
+                .where(
+                    plan_runs.c.plan_id == run.plan_id,
+                    plan_runs.c.occurrence_at == run.occurrence,
+                    plan_runs.c.state == "CLAIMED",
+                )
+                .values(state="SKIPPED", detail=detail, updated_at=now())
+            )
 
     async def _refused(self, run: Claimed, detail: str) -> None:
         """The run could not start (limit, refusal): a failed run for the plan."""

@@ -14,6 +14,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy import select
 
 from services.runtime.bootstrap import open_resources
+from services.runtime.errors import Unavailable
 from services.wallet.adapters.fake_daraja import StkScript
 from services.wallet.app import assemble
 from services.wallet.storage.tables import outbox
@@ -364,3 +365,24 @@ async def test_a_price_alert_fires_once_when_crossed(stack):
             return (await stack.app.prices.current()).kes_mid == 1_300_000_000
 
         await stack.settle(restored)
+
+
+async def test_a_run_picked_up_after_its_plan_was_paused_sends_no_prompt(stack, monkeypatch):
+    """A run claimed by a replica that could not start it is picked up again later; if the member
+    paused the plan meanwhile, no STK prompt goes out."""
+    member = await stack.member()
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=2)
+    plan = await create_plan(stack, member, start)
+
+    async def mpesa_down(*_args, **_kwargs):
+        raise Unavailable("MPESA_UNAVAILABLE", "M-Pesa could not be reached.")
+
+    with monkeypatch.context() as outage:
+        outage.setattr(stack.app.plans._deposits, "create", mpesa_down)
+        await stack.app.plans.tick(start + timedelta(minutes=1))  # claimed, not started
+    await stack.stub.PauseSavingsPlan(
+        pb.PauseSavingsPlanRequest(name=plan.name, request_id=request_id()),
+        metadata=member.metadata,
+    )
+    await stack.app.plans.tick(start + timedelta(minutes=30))  # the stale run comes back
+    assert await plan_deposits(stack, member, plan.name) == []
