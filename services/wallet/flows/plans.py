@@ -348,14 +348,7 @@ class Plans:
             await self._refused(run, f"{error.reason}: {error.message}")
             return 0
         async with self._store.write() as conn:
-            await conn.execute(
-                update(plan_runs)
-                .where(
-                    plan_runs.c.plan_id == run.plan_id,
-                    plan_runs.c.occurrence_at == run.occurrence,
-                )
-                .values(state="STARTED", deposit_id=deposit.id, updated_at=now())
-            )
+            await _mark(conn, run, state="STARTED", deposit_id=deposit.id)
             await conn.execute(
                 update(savings_plans)
                 .where(savings_plans.c.id == plan.id)
@@ -365,29 +358,13 @@ class Plans:
 
     async def _skip(self, run: Claimed, detail: str) -> None:
         async with self._store.write() as conn:
-            await conn.execute(
-                update(plan_runs)
-                .where(
-                    plan_runs.c.plan_id == run.plan_id,
-                    plan_runs.c.occurrence_at == run.occurrence,
-                    plan_runs.c.state == "CLAIMED",
-                )
-                .values(state="SKIPPED", detail=detail, updated_at=now())
-            )
+            await _mark(conn, run, state="SKIPPED", detail=detail)
 
     async def _refused(self, run: Claimed, detail: str) -> None:
         """The run could not start (limit, refusal): a failed run for the plan."""
         async with self._store.write() as conn:
-            at = now()
-            await conn.execute(
-                update(plan_runs)
-                .where(
-                    plan_runs.c.plan_id == run.plan_id,
-                    plan_runs.c.occurrence_at == run.occurrence,
-                )
-                .values(state="REFUSED", detail=detail[:200], updated_at=at)
-            )
-            await self.deposit_outcome(conn, run.plan_id, False, at)
+            await _mark(conn, run, state="REFUSED", detail=detail[:200])
+            await self.deposit_outcome(conn, run.plan_id, False, now())
 
     async def deposit_outcome(
         self, conn: AsyncConnection, plan_id: str, success: bool, at: datetime
@@ -428,3 +405,12 @@ class Plans:
                     "consecutive_failures": failures,
                 },
             )
+
+
+async def _mark(conn: AsyncConnection, run: Claimed, **values) -> None:
+    """Record what became of a claimed run."""
+    await conn.execute(
+        update(plan_runs)
+        .where(plan_runs.c.plan_id == run.plan_id, plan_runs.c.occurrence_at == run.occurrence)
+        .values(**values, updated_at=now())
+    )
