@@ -6,8 +6,9 @@ messages are stored and readable through ListOutboxMessages instead of being sen
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 
+from services.runtime.phone_numbers import normalize_phone
 from services.runtime.settings import SERVICE_PORTS, RuntimeSettings
 
 
@@ -87,6 +88,11 @@ class NotificationSettings(RuntimeSettings):
     # Who is told by SMS when something needs a person (a payout whose outcome M-Pesa does not
     # tell us): phone numbers, a JSON list in OPERATIONS_PHONES like BOOTSTRAP_ADMIN_PHONES.
     operations_phones: list[str] = Field(default_factory=list)
+
+    @field_validator("operations_phones")
+    @classmethod
+    def _e164(cls, phones: list[str]) -> list[str]:
+        return [normalize_phone(phone) for phone in phones]  # a wrong one: a clear start-up error
 
     def twilio_configured(self) -> bool:
         return bool(self.twilio_account_sid and self.twilio_auth_token)

@@ -18,7 +18,6 @@ from services.notification.outbound import Outbound, OutboundRequest, derived_re
 from services.notification.rules.wallet_notices import notices_for, operations_alert
 from services.runtime.errors import DomainError
 from services.runtime.events import Event
-from services.runtime.phone_numbers import normalize_phone
 
 log = logging.getLogger("bitsacco.notification.wallet_events")
 
@@ -31,7 +30,7 @@ class WalletEvents:
     ) -> None:
         self._outbound = outbound
         self._members = members
-        self._operations = [normalize_phone(phone) for phone in operations_phones]
+        self._operations = operations_phones  # E.164 (NotificationSettings)
 
     async def handle(self, session: AsyncSession, event: Event) -> None:
         for index, notice in enumerate(notices_for(event.topic, event.payload)):

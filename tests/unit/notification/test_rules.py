@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from bitsacco.notification.v1 import notification_pb2 as pb
+from pydantic import ValidationError
 
 from services.notification.rules import rate_limit
 from services.notification.rules.delivery_status import (
@@ -33,6 +34,7 @@ from services.notification.rules.routing import provider_for
 from services.notification.rules.service_window import content_to_send, window_open
 from services.notification.rules.wallet_notices import notices_for, operations_alert
 from services.notification.service import load_templates
+from services.notification.settings import NotificationSettings
 from services.runtime.errors import InvalidArgument
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -225,3 +227,10 @@ def test_operations_hear_of_what_needs_a_person_and_nothing_else():
     assert "bitsacco-x1" in operations_alert("wallet.withdrawal.review_needed", payload)
     assert operations_alert("wallet.withdrawal.failed", payload) is None
     assert notices_for("wallet.withdrawal.paid_after_failure", payload | {"owner": "u"}) == []
+
+
+def test_operations_phones_are_read_as_e164_and_a_wrong_one_stops_the_start():
+    settings = NotificationSettings(service_name="notification", operations_phones=["0712 345 678"])
+    assert settings.operations_phones == ["+254712345678"]
+    with pytest.raises(ValidationError, match="'12' is not a valid phone number"):
+        NotificationSettings(service_name="notification", operations_phones=["12"])
