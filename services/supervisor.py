@@ -94,21 +94,38 @@ class Supervisor:
         self.children = list(children)
         self.stopping = asyncio.Event()
 
-    async def start_all(self) -> None:
+    async def start_all(self, attempts: int = 3) -> None:
+        """Start the children in order, each once the one before is healthy. A child that exits
+        while starting is started again (a port it needs can be held for a moment)."""
         for child in self.children:
-            if self.stopping.is_set():
-                return
-            await _spawn(child)
-            ready = asyncio.create_task(child.wait_ready())
-            stopping = asyncio.create_task(self.stopping.wait())
-            await asyncio.wait({ready, stopping}, return_when=asyncio.FIRST_COMPLETED)
-            stopping.cancel()
-            if not ready.done():  # Ctrl-C while starting
-                ready.cancel()
-                return
-            if not ready.result():
+            for attempt in range(attempts):
+                if self.stopping.is_set():
+                    return
+                await _spawn(child)
+                outcome = await self._started(child)
+                if outcome == "stopping":  # Ctrl-C while starting
+                    return
+                if outcome != "exited" or attempt == attempts - 1:
+                    break
+                print(f"supervisor: {child.name} exited while starting; again", flush=True)
+                await asyncio.sleep(0.5 * 2**attempt)
+            if outcome != "ready":
                 raise RuntimeError(f"{child.name} did not become healthy")
             print(f"supervisor: {child.name} is up", flush=True)
+
+    async def _started(self, child: Child) -> str:
+        """ "ready", "exited", "stopping", or "unhealthy" (alive but never healthy)."""
+        ready = asyncio.create_task(child.wait_ready())
+        exited = asyncio.create_task(child.process.wait())
+        stopping = asyncio.create_task(self.stopping.wait())
+        await asyncio.wait({ready, exited, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        for task in (ready, exited, stopping):
+            task.cancel()
+        if ready.done() and not ready.cancelled() and ready.result():
+            return "ready"
+        if stopping.done() and not stopping.cancelled():
+            return "stopping"
+        return "exited" if exited.done() and not exited.cancelled() else "unhealthy"
 
     async def watch(self) -> None:
         """Restart crashed children: at most 5 restarts a minute each, with growing backoff."""
