@@ -90,12 +90,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-async def insert_ignoring_conflict(session: AsyncSession, table, values: dict) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING; True when the row was new. The idempotency primitive."""
-    if session.bind.dialect.name == "postgresql":
+def insert_for(executor: Executor):
+    """The dialect's `insert`, which has ON CONFLICT DO NOTHING / DO UPDATE."""
+    bind = executor.bind if isinstance(executor, AsyncSession) else executor
+    if bind.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
+async def insert_ignoring_conflict(session: AsyncSession, table, values: dict) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING; True when the row was new. The idempotency primitive."""
+    insert = insert_for(session)
     result = await session.execute(insert(table).values(**values).on_conflict_do_nothing())
     return result.rowcount == 1
 

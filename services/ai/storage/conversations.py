@@ -10,7 +10,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ai.storage.tables import aware, conversations
-from services.runtime.db import Database
+from services.runtime.db import Database, insert_for
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,7 @@ def _row(row: Row) -> ConversationRow:
 
 
 def _insert(session):
-    if session.bind.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(conversations)
+    return insert_for(session)(conversations)
 
 
 async def touch(

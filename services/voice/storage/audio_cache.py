@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, select, update
 
-from services.runtime.db import Database
+from services.runtime.db import Database, insert_for
 from services.voice.storage.tables import synthesized_audio as table
 
 # A hit refreshes last_used_at at most this often, so hits stay reads.
@@ -75,11 +75,7 @@ class AudioCache:
             "expires_at": expires_at,
         }
         async with self._db.transaction() as session:
-            if session.bind.dialect.name == "postgresql":
-                from sqlalchemy.dialects.postgresql import insert
-            else:
-                from sqlalchemy.dialects.sqlite import insert
-            statement = insert(table).values(**values)
+            statement = insert_for(session)(table).values(**values)
             replaced = {k: statement.excluded[k] for k in values if k != "cache_key"}
             await session.execute(
                 statement.on_conflict_do_update(index_elements=["cache_key"], set_=replaced)

@@ -26,6 +26,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.auth import Caller, current_caller
+from services.runtime.db import insert_for
 from services.runtime.errors import DomainError, FailedPrecondition, NotFound
 from services.runtime.events import publish
 from services.wallet.adapters.users import Directory
@@ -38,7 +39,7 @@ from services.wallet.rules import schedule
 from services.wallet.rules.idempotency import fingerprint
 from services.wallet.rules.names import child_name
 from services.wallet.storage.pages import page_by_creation
-from services.wallet.storage.store import Store, insert_for, now, utc
+from services.wallet.storage.store import Store, now, utc
 from services.wallet.storage.tables import outbox, plan_runs, savings_plans
 
 log = logging.getLogger("bitsacco.wallet.plans")

@@ -34,6 +34,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.auth import Caller
+from services.runtime.db import insert_for
 from services.runtime.errors import FieldViolation, InvalidArgument
 from services.runtime.events import publish
 from services.wallet.adapters.daraja import (
@@ -76,7 +77,7 @@ from services.wallet.storage import idempotency as keys
 from services.wallet.storage import ledger, payments, usage
 from services.wallet.storage.ledger import Line, Posting
 from services.wallet.storage.pages import account_page
-from services.wallet.storage.store import Store, insert_for, now, utc
+from services.wallet.storage.store import Store, now, utc
 from services.wallet.storage.tables import (
     HOUSE_MPESA_CLEARING,
     HOUSE_SPREAD_REVENUE,

@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime import errors
+from services.runtime.db import insert_for
 from services.runtime.errors import DomainError, FailedPrecondition, Precondition
-from services.wallet.storage.store import insert_for
 from services.wallet.storage.tables import idempotency
 
 _ERROR_TYPES = {

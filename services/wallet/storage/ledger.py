@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.runtime.db import insert_for
 from services.wallet.storage import milestones
 from services.wallet.storage.tables import (
     CHAMA,
@@ -91,13 +92,8 @@ async def open_account(conn: AsyncConnection, kind: str, owner: str, at: datetim
     existing = await account_id_of(conn, owner)
     if existing:
         return existing
-    dialect = conn.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     await conn.execute(
-        insert(accounts)
+        insert_for(conn)(accounts)
         .values(id=new_id(), kind=kind, owner=owner, balance=0, pending_out=0, created_at=at)
         .on_conflict_do_nothing(index_elements=[accounts.c.owner])
     )

@@ -15,11 +15,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.runtime.db import insert_for
 from services.runtime.events import publish
 from services.wallet.events import GOAL_MILESTONE_REACHED
 from services.wallet.rules import goals as rules
 from services.wallet.rules.names import child_name
-from services.wallet.storage.store import insert_for
 from services.wallet.storage.tables import accounts, goal_milestones, goals, outbox
 
 PERCENT = {value: percent for percent, value in rules.MILESTONES}

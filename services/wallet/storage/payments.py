@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.wallet.storage.store import insert_for
+from services.runtime.db import insert_for
 from services.wallet.storage.tables import callbacks, deposits, withdrawals
 
 

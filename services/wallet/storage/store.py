@@ -72,15 +72,6 @@ async def _nothing_to_reset(conn: asyncpg.Connection) -> None:
     asyncpg's default reset query, which would cost a round trip on every release."""
 
 
-def insert_for(conn: AsyncConnection):
-    """The dialect's INSERT, which has ON CONFLICT DO NOTHING."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
-
-
 def utc(moment: datetime | None) -> datetime | None:
     """Stored times come back naive from SQLite; they are always UTC."""
     if moment is None:

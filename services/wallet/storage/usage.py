@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.runtime.db import insert_for
 from services.wallet.storage.tables import limit_usage
 
 
@@ -18,11 +19,7 @@ async def consume(
     """The new total, or None when `usd` more would pass `limit` (nothing changed)."""
     if usd > limit:
         return None
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    statement = insert(limit_usage).values(
+    statement = insert_for(conn)(limit_usage).values(
         account_id=account_id, day=day, operation=operation, used_usd_minor=usd
     )
     statement = statement.on_conflict_do_update(
