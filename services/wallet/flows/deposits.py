@@ -174,15 +174,10 @@ class Deposits:
         canonical.deposit.phone_number = phone
         digest = fingerprint(METHOD, canonical)
         limits = await self._limits.of(caller.tier)
-        if savings_plan_id is None and value.usd_minor > limits.step_up_threshold:
-            async with self._store.read() as conn:
-                row = await keys.lookup(conn, caller.subject, request_id)
-            if row is None:
-                await self._limits.require_step_up(
-                    caller, request_id, SAVE, value, step_up_token, limits
-                )
-            elif row.fingerprint != digest:  # another request's id: it cannot vouch for this one
-                raise keys.key_reused()
+        if savings_plan_id is None:
+            await self._limits.require_step_up_unless_retry(
+                caller, request_id, digest, SAVE, value, step_up_token, limits
+            )
 
         deposit_id = uuid.uuid4().hex
         name = child_name(account.id, "deposits", deposit_id)

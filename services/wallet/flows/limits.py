@@ -25,6 +25,7 @@ from services.wallet.rules.limits import (
     needs_step_up,
     reset_time,
 )
+from services.wallet.storage import idempotency as keys
 from services.wallet.storage import usage
 from services.wallet.storage.store import Store
 
@@ -72,6 +73,28 @@ class Limits:
 
     async def of(self, tier: int) -> TierLimits:
         return await self._directory.tier_limits(tier if tier in (1, 2, 3) else 1)
+
+    async def require_step_up_unless_retry(
+        self,
+        caller: Caller,
+        request_id: str,
+        fingerprint: str,
+        operation: str,
+        value: Valuation,
+        step_up_token: str,
+        limits: TierLimits,
+    ) -> None:
+        """`require_step_up`, except for a retry of the request already made under this id (it
+        replays, its grant was checked then); an id last seen on another request cannot vouch
+        for this one: IDEMPOTENCY_KEY_REUSED."""
+        if not needs_step_up(value.usd_minor, limits.step_up_threshold):
+            return
+        async with self._store.read() as conn:
+            row = await keys.lookup(conn, caller.subject, request_id)
+        if row is None:
+            await self.require_step_up(caller, request_id, operation, value, step_up_token, limits)
+        elif row.fingerprint != fingerprint:
+            raise keys.key_reused()
 
     async def require_step_up(
         self,

@@ -73,7 +73,6 @@ from services.wallet.rules.money import (
 )
 from services.wallet.rules.names import child_name
 from services.wallet.rules.payout_checks import PayoutChecks, UnsentPayouts
-from services.wallet.storage import idempotency as keys
 from services.wallet.storage import ledger, payments, usage
 from services.wallet.storage.ledger import Line, Posting
 from services.wallet.storage.pages import account_page
@@ -167,15 +166,10 @@ class Withdrawals:
             else {},
         )
         limits = await self._limits.of(caller.tier) if apply_limits else None
-        if limits is not None and value.usd_minor > limits.step_up_threshold:
-            async with self._store.read() as conn:
-                row = await keys.lookup(conn, caller.subject, request_id)
-            if row is None:
-                await self._limits.require_step_up(
-                    caller, request_id, WITHDRAW, value, step_up_token, limits
-                )
-            elif row.fingerprint != digest:  # another request's id: it cannot vouch for this one
-                raise keys.key_reused()
+        if limits is not None:
+            await self._limits.require_step_up_unless_retry(
+                caller, request_id, digest, WITHDRAW, value, step_up_token, limits
+            )
 
         async def body(conn: AsyncConnection, at: datetime) -> str:
             ident = uuid.uuid4().hex
