@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
@@ -30,7 +29,7 @@ from services.notification.workers.lanes import Lanes
 from services.notification.workers.wallet_events import CONSUMER_GROUP, WalletEvents
 from services.runtime.auth import ServiceTokens
 from services.runtime.bootstrap import Resources
-from services.runtime.cancellation import stopping
+from services.runtime.cancellation import every
 from services.runtime.db import Database
 from services.runtime.events import Consumer, stream_name
 from services.runtime.server import Service
@@ -87,18 +86,15 @@ def build_providers(settings: NotificationSettings, db) -> dict[int, MessageProv
 
 async def _housekeeping(db, closables, every_seconds: float = 3600.0) -> None:
     """Expired media and stale early statuses go; the clients close when the service stops."""
+
+    async def tidy() -> None:
+        async with db.transaction() as session:
+            now = store.utcnow()
+            await delete_expired_media(session, now)
+            await store.forget_early_statuses(session, now - timedelta(days=1))
+
     try:
-        while True:
-            try:
-                async with db.transaction() as session:
-                    now = store.utcnow()
-                    await delete_expired_media(session, now)
-                    await store.forget_early_statuses(session, now - timedelta(days=1))
-            except Exception:
-                if stopping():
-                    raise
-                log.exception("housekeeping failed")
-            await asyncio.sleep(every_seconds)
+        await every("notification_housekeeping", tidy, every_seconds)()
     finally:
         for closable in closables:
             with contextlib.suppress(Exception):

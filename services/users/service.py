@@ -7,7 +7,7 @@ import logging
 from datetime import timedelta
 
 from services.runtime.bootstrap import Resources
-from services.runtime.cancellation import stopping
+from services.runtime.cancellation import every
 from services.runtime.events import OutboxRelay
 from services.runtime.server import Service
 from services.users.adapters.delivery import NotificationDelivery
@@ -57,20 +57,17 @@ async def build(
 
     async def forget_old_requests() -> None:
         """Idempotency records are kept for 48 hours (the contract promises at least 24)."""
-        while True:
-            try:
-                async with app.db.transaction() as session:
-                    await requests.forget_older_than(session, app.now() - timedelta(hours=48))
-            except Exception:
-                if stopping():
-                    raise
-                log.exception("could not prune idempotency records; retrying later")
-            await asyncio.sleep(3600)
+        async with app.db.transaction() as session:
+            await requests.forget_older_than(session, app.now() - timedelta(hours=48))
 
     relay = OutboxRelay(resources.db, outbox, resources.bus, settings.namespace)
     return Service(
         name="users",
         servicers=[UsersHandlers(app)],
         public_methods=PUBLIC_METHODS,
-        background=[relay.run, close_adapters, forget_old_requests],
+        background=[
+            relay.run,
+            close_adapters,
+            every("forget_old_requests", forget_old_requests, 3600),
+        ],
     )

@@ -8,29 +8,7 @@ with FOR UPDATE SKIP LOCKED, state transitions guarded by their WHERE clause), n
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
-from services.runtime.cancellation import stopping
-
-log = logging.getLogger("bitsacco.wallet.workers")
-
-
-def loop(name: str, step, interval: float):
-    """A background task that runs `step` every `interval` seconds until cancelled."""
-
-    async def run() -> None:
-        while True:
-            try:
-                await step()
-            except Exception:
-                if stopping():
-                    raise
-                log.exception("%s failed; retrying", name)
-            await asyncio.sleep(interval)
-
-    run.__name__ = name
-    return run
+from services.runtime.cancellation import every
 
 
 def reconciler(app):
@@ -38,11 +16,11 @@ def reconciler(app):
         await app.deposits.reconcile_once()
         await app.withdrawals.reconcile_once()
 
-    return loop("mpesa_reconciler", step, app.settings.worker_interval_seconds)
+    return every("mpesa_reconciler", step, app.settings.worker_interval_seconds)
 
 
 def scheduler(app):
-    return loop("savings_plan_scheduler", app.plans.tick, app.settings.scheduler_interval_seconds)
+    return every("savings_plan_scheduler", app.plans.tick, app.settings.scheduler_interval_seconds)
 
 
 def price_watcher(app):
@@ -52,4 +30,4 @@ def price_watcher(app):
             await app.alerts.check(snapshot)
             await app.goals.on_price(snapshot)
 
-    return loop("price_watcher", step, app.settings.price_refresh_seconds)
+    return every("price_watcher", step, app.settings.price_refresh_seconds)

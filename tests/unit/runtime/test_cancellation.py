@@ -8,8 +8,8 @@ import asyncio
 
 import pytest
 
+from services.runtime.cancellation import every
 from services.runtime.events import Consumer, OutboxRelay
-from services.wallet.workers import loop
 
 
 class CutOff(ConnectionError):
@@ -43,11 +43,11 @@ class Reader(Consumer):
         return await cut_off_when_cancelled(self._started)
 
 
-@pytest.mark.parametrize("kind", ["wallet worker", "outbox relay", "consumer"])
+@pytest.mark.parametrize("kind", ["periodic task", "outbox relay", "consumer"])
 async def test_a_retrying_loop_stops_when_cancelled_mid_call(kind):
     started = asyncio.Event()
     run = {
-        "wallet worker": loop("step", lambda: cut_off_when_cancelled(started), 0.01),
+        "periodic task": every("step", lambda: cut_off_when_cancelled(started), 0.01),
         "outbox relay": Relay(started).run,
         "consumer": Reader(started).run,
     }[kind]
