@@ -375,6 +375,13 @@ class SqliteStreamBus:
                 .scalars()
                 .all()
             )
+            past_last = (
+                await session.execute(
+                    select(func.max(_entries.c.seq) + 1).where(_entries.c.stream == stream)
+                )
+            ).scalar()
+            if past_last is None:  # the stream holds nothing
+                return
             needed = [] if groups else [ungrouped_floor]
             for group in groups:
                 acked = select(_deliveries.c.seq).where(
@@ -389,15 +396,7 @@ class SqliteStreamBus:
                         )
                     )
                 ).scalar()
-                if oldest is None:  # the group has acknowledged everything
-                    oldest = (
-                        await session.execute(
-                            select(func.max(_entries.c.seq) + 1).where(_entries.c.stream == stream)
-                        )
-                    ).scalar()
-                if oldest is None:  # the stream holds nothing
-                    return
-                needed.append(oldest)
+                needed.append(past_last if oldest is None else oldest)  # None: all acknowledged
             floor = min(needed)
             for table in (_entries, _deliveries):
                 await session.execute(
